@@ -1,0 +1,1 @@
+"""The DuckDB side of the monitor: connection, raw schema, layered build, named queries."""
