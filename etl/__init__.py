@@ -1,0 +1,1 @@
+"""ETL: everything that writes the warehouse."""

@@ -1,0 +1,1 @@
+"""Reference gazetteer: hromadas, settlements, countries, foreign places, boundaries."""
