@@ -1,0 +1,1 @@
+"""Text -> agreement mentions: morphology, gazetteer matching, cues, dates and themes."""
