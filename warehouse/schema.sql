@@ -132,3 +132,17 @@ create table if not exists raw_mentions (
     evidence varchar,
     loaded_at timestamp not null,
 );
+
+create table if not exists ref_vocabulary (
+    kind varchar not null,                   -- type / status / theme
+    code varchar not null,
+    label_uk varchar not null,
+    label_en varchar not null,
+    sort_order integer not null,
+    primary key (kind, code),
+);
+
+create table if not exists build_info (
+    key varchar primary key,
+    value varchar,
+);

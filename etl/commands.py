@@ -1,0 +1,180 @@
+"""What each `python -m etl` subcommand does; the argument parsing lives in etl/__main__.py."""
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+import duckdb
+
+from etl import ingest, load
+from warehouse.build import publish
+
+EXIT_OK, EXIT_REJECTS, EXIT_FAILED = 0, 1, 2
+
+
+def number(value: int) -> str:
+    """Thousands grouped with a space, as Ukrainian readers write them: 1 469."""
+    return f"{value:,}".replace(",", " ")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _has_reference(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("select count(*) from ref_hromada").fetchone()[0] > 0
+
+
+def _ensure_reference(con: duckdb.DuckDBPyConnection, refresh: bool = False) -> None:
+    if refresh or not _has_reference(con):
+        from etl.reference.build import build_reference
+
+        counts = build_reference(con, progress=sys.stderr.isatty())
+        _say("reference: " + ", ".join(f"{name} {number(count)}" for name, count in counts.items()))
+    load.write_vocabulary(con)
+
+
+def _gazetteer(con: duckdb.DuckDBPyConnection | None):
+    from etl.reference.gazetteer import Gazetteer
+
+    return Gazetteer.load(con)
+
+
+def _print_registry_summary(summary: ingest.IngestSummary, rejects: list[tuple]) -> None:
+    state = " (unchanged since last import)" if summary.unchanged else ""
+    _say(
+        f"{summary.source_file}: read {number(summary.read_count)}, loaded {number(summary.loaded_count)}, "
+        f"rejected {number(summary.rejected_count)}{state}"
+    )
+    for message in summary.messages:
+        _say(f"  warning: {message}")
+    for row_number, column, value, reason in rejects:
+        where = f"row {row_number}" if row_number else "file"
+        shown = f" = {value!r}" if value not in (None, "") else ""
+        _say(f"  {where}, column {column or '—'}{shown}: {reason}")
+
+
+def _ingest_registers(con, files: list[Path], gazetteer) -> tuple[int, int]:
+    rejected_total = failed = 0
+    for path in files:
+        summary = ingest.ingest_registry(con, path, gazetteer)
+        rejects = con.execute(
+            "select row_number, column_name, value, reason from raw_rejects "
+            "where source_sha256 = $sha order by row_number nulls first, column_name",
+            {"sha": ingest.file_sha256(path)},
+        ).fetchall()
+        _print_registry_summary(summary, rejects)
+        if not summary.reconciles():
+            raise AssertionError(f"{path}: read {summary.read_count} != loaded + rejected")
+        rejected_total += summary.rejected_count
+        failed += int(summary.read_count == 0 and summary.rejected_count > 0)
+    return rejected_total, failed
+
+
+def _ingest_articles(con, paths: list[Path], gazetteer) -> int:
+    from etl.ingest_articles import ingest_articles
+
+    result = ingest_articles(con, paths, gazetteer, progress=sys.stderr.isatty())
+    _say(
+        f"articles: read {number(result.read_count)}, new {number(result.new_count)}, "
+        f"already stored {number(result.known_count)}, rejected {number(result.rejected_count)}; "
+        f"mentions {number(result.mention_count)}"
+    )
+    for reject in result.rejects:
+        _say(f"  {reject['source_file']}:{reject.get('row_number') or ''} {reject['reason']}")
+    return result.rejected_count
+
+
+def run_build(args: Namespace) -> int:
+    rejected = 0
+    with publish(args.db) as con:
+        _ensure_reference(con, refresh=args.refresh_reference)
+        if not args.no_sample and args.sample_dir.exists():
+            gazetteer = _gazetteer(con)
+            registers = ingest.registry_files([args.sample_dir])
+            rejected, _ = _ingest_registers(con, registers, gazetteer)
+            article_dir = args.sample_dir / "articles"
+            if article_dir.exists():
+                rejected += _ingest_articles(con, [article_dir], gazetteer)
+    _report_status(args.db)
+    return EXIT_REJECTS if rejected else EXIT_OK
+
+
+def run_reference(args: Namespace) -> int:
+    with publish(args.db) as con:
+        _ensure_reference(con, refresh=True)
+    return EXIT_OK
+
+
+def run_ingest(args: Namespace) -> int:
+    with publish(args.db) as con:
+        _ensure_reference(con)
+        gazetteer = _gazetteer(con)
+        if args.kind == "registry":
+            missing = [path for path in args.files if not path.exists()]
+            if missing:
+                raise SystemExit(f"no such file: {', '.join(map(str, missing))}")
+            rejected, failed = _ingest_registers(con, ingest.registry_files(args.files), gazetteer)
+            if failed:
+                return EXIT_FAILED
+        else:
+            rejected = _ingest_articles(con, args.paths, gazetteer)
+    return EXIT_REJECTS if rejected else EXIT_OK
+
+
+def run_extract(args: Namespace) -> int:
+    from etl.extract.pipeline import Extractor
+    from etl.sources.articles import iter_documents
+
+    extractor = Extractor(_gazetteer(None))
+    for document in iter_documents(ingest.article_files(args.paths)):
+        for mention in extractor.extract(document):
+            record = mention.to_json()
+            if args.format == "jsonl":
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print(
+                    f"{record['ua_party']} ({record['ua_oblast'] or 'Київ'}) — {record['partner']} "
+                    f"[{record['partner_country']}] {record['type']}/{record['status']} {record['date'] or ''}"
+                )
+    return EXIT_OK
+
+
+def run_evaluate(args: Namespace) -> int:
+    from etl.evaluate import evaluate, format_report
+
+    print(format_report(evaluate(args.gold, args.articles)))
+    return EXIT_OK
+
+
+def _report_status(db: Path | None) -> None:
+    from warehouse.connection import connect
+
+    with connect(db) as con:
+        rows = con.execute(
+            """
+            select
+                (select count(*) from dim_oblast),
+                (select count(*) from dim_hromada where is_hromada and not is_crimea),
+                (select count(*) from dim_hromada where is_hromada and not is_crimea and has_coordinates),
+                (select count(*) from dim_country where name_uk is not null),
+                (select count(*) from fct_agreements),
+                (select count(*) from fct_agreements where is_domestic),
+                (select count(distinct partner_country_code) from fct_agreements where not is_domestic),
+                (select count(*) from raw_rejects)
+            """
+        ).fetchone()
+    oblasts, hromadas, geocoded, countries, agreements, domestic, partner_countries, rejects = rows
+    share = f"{100 * geocoded / hromadas:.1f}".replace(".", ",") if hromadas else "0"
+    _say(
+        f"warehouse: {number(oblasts)} oblasts, {number(hromadas)} hromadas ({share} % geocoded), "
+        f"{number(countries)} countries; {number(agreements)} agreements ({number(domestic)} domestic, "
+        f"{number(partner_countries)} partner countries); {number(rejects)} rejects"
+    )
+
+
+def run_status(args: Namespace) -> int:
+    _report_status(args.db)
+    return EXIT_OK

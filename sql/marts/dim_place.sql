@@ -1,0 +1,2 @@
+-- grain: one row per foreign GeoNames place
+select * from stg_reference__places

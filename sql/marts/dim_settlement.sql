@@ -1,0 +1,2 @@
+-- grain: one row per settlement
+select * from stg_reference__settlements

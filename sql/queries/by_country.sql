@@ -1,0 +1,36 @@
+-- grain: one row per country in dim_country (foreign partners only); countries with no agreement have zeros
+with filtered as (select * from filtered_agreements where not is_domestic),
+
+countries as (select * from dim_country),
+
+per_country as (
+    select
+        partner_country_code as country_code,
+        count(*) as agreement_count,
+        count(*) filter (where status = 'signed') as signed_count,
+        count(distinct hromada_code) as hromada_count,
+        count(distinct oblast_code) as oblast_count,
+        count(distinct coalesce(partner_geonameid::varchar, partner_name_en, partner_name_uk)) as partner_count,
+    from filtered
+    group by partner_country_code
+),
+
+final as (
+    select
+        countries.country_code,
+        countries.name_uk,
+        countries.name_en,
+        countries.geometry_json,
+        countries.centroid_lat,
+        countries.centroid_lon,
+        coalesce(per_country.agreement_count, 0) as agreement_count,
+        coalesce(per_country.signed_count, 0) as signed_count,
+        coalesce(per_country.hromada_count, 0) as hromada_count,
+        coalesce(per_country.oblast_count, 0) as oblast_count,
+        coalesce(per_country.partner_count, 0) as partner_count,
+    from countries
+    left join per_country using (country_code)
+)
+
+select * from final
+order by agreement_count desc, name_en

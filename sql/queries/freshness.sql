@@ -1,0 +1,14 @@
+-- grain: one row: when the sources were last read and how many there are
+with runs as (select * from raw_ingest_runs),
+
+documents as (select * from raw_documents),
+
+final as (
+    select
+        (select max(finished_at) from runs) as last_ingest_at,
+        (select count(distinct source_file) from runs where source_kind = 'registry') as registry_file_count,
+        (select count(*) from documents) as document_count,
+        (select count(*) from fct_agreements) as agreement_total_count,
+)
+
+select * from final

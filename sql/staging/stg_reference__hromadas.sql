@@ -1,0 +1,20 @@
+-- grain: one row per hromada (category H) or city with special status (category K)
+select
+    hromada_code,
+    unit_category,
+    trim(name_uk) as name_uk,
+    hromada_type,
+    trim(name_en) as name_en,
+    raion_code,
+    oblast_code,
+    centre_code,
+    trim(centre_name_uk) as centre_name_uk,
+    centre_category,
+    lat,
+    lon,
+    geocode_quality,
+    geonameid,
+    is_crimea,
+    unit_category = 'H' as is_hromada,
+    lat is not null and lon is not null as has_coordinates,
+from ref_hromada

@@ -1,0 +1,92 @@
+"""Runs sql/ layer by layer (staging views, intermediate views, mart tables) and publishes atomically."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+import duckdb
+
+from warehouse.connection import REPO_ROOT, connect, db_path
+
+SQL_DIR = REPO_ROOT / "sql"
+SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+LAYERS: tuple[tuple[str, str], ...] = (
+    ("staging", "view"),
+    ("intermediate", "view"),
+    ("marts", "table"),
+)
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def layer_models(layer: str) -> dict[str, str]:
+    """The models of one layer, name -> SQL text, from sql/<layer>/*.sql."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted((SQL_DIR / layer).glob("*.sql"))}
+
+
+def build_order(models: dict[str, str]) -> list[str]:
+    """Models ordered so that each comes after the models of its own layer that it reads."""
+    graph = {
+        name: {other for other in models if other != name and re.search(rf"\b{other}\b", sql)}
+        for name, sql in models.items()
+    }
+    return list(TopologicalSorter(graph).static_order())
+
+
+def run_models(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Create every model in layer order; returns the names built."""
+    built: list[str] = []
+    for layer, materialisation in LAYERS:
+        models = layer_models(layer)
+        for name in build_order(models):
+            body = models[name].strip().rstrip(";")
+            try:
+                con.execute(f"create or replace {materialisation} {name} as\n{body}")
+            except duckdb.Error as error:
+                raise RuntimeError(f"sql/{layer}/{name}.sql failed: {error}") from error
+            built.append(name)
+    return built
+
+
+def _record_build(con: duckdb.DuckDBPyConnection) -> None:
+    built_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    con.execute(
+        "insert or replace into build_info values ('built_at', $built_at)",
+        {"built_at": built_at},
+    )
+
+
+@contextmanager
+def publish(target: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Write into a copy of the warehouse, rebuild the models, then swap the copy in.
+
+    Readers keep seeing the previous file until the swap; if anything fails the copy is
+    discarded and the previous warehouse keeps serving.
+    """
+    final = Path(target) if target is not None else db_path()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = final.with_name(f".{final.stem}.building-{os.getpid()}{final.suffix}")
+    staging.unlink(missing_ok=True)
+    if final.exists():
+        shutil.copy2(final, staging)
+    con = connect(staging, read_only=False)
+    try:
+        apply_schema(con)
+        yield con
+        run_models(con)
+        _record_build(con)
+        con.execute("checkpoint")
+        con.close()
+        os.replace(staging, final)
+    except BaseException:
+        con.close()
+        staging.unlink(missing_ok=True)
+        raise
