@@ -1,0 +1,67 @@
+"""Atomic publication, idempotent ingest and the per-row report of a malformed register."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+import warehouse.build
+from etl.__main__ import main as etl_main
+from tests.conftest import WORLD
+
+
+def counts(path):
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(
+            "select (select count(*) from raw_mentions), (select count(*) from raw_rejects), "
+            "(select count(*) from raw_ingest_runs), (select count(*) from fct_agreements)"
+        ).fetchone()
+
+
+def test_reingesting_same_files_adds_no_rows(scratch_db):
+    files = [str(WORLD / "register_main.csv"), str(WORLD / "register_1251_semicolon.csv")]
+    etl_main(["ingest", "registry", *files, "--db", str(scratch_db)])
+    first = counts(scratch_db)
+    etl_main(["ingest", "registry", *files, "--db", str(scratch_db)])
+    assert counts(scratch_db) == first
+    assert first[0] == 8 and first[3] == 7
+
+
+def test_malformed_register_reports_each_row_and_loads_the_good_ones(scratch_db, capsys):
+    code = etl_main(["ingest", "registry", str(WORLD / "register_malformed.csv"), "--db", str(scratch_db)])
+    report = capsys.readouterr().err
+    assert code == 1
+    assert "read 4, loaded 1, rejected 3" in report
+    assert "row 2, column Дата підписання" in report
+    assert "row 3, column Громада" in report
+    assert "row 4, column Країна" in report
+    with duckdb.connect(str(scratch_db), read_only=True) as con:
+        loaded = con.execute("select partner_name_uk, event_date from raw_mentions").fetchall()
+        rejected_rows = con.execute("select distinct row_number from raw_rejects order by 1").fetchall()
+        run = con.execute("select read_count, loaded_count, rejected_count from raw_ingest_runs").fetchone()
+    assert loaded == [("Холм", "2019-09-14")]
+    assert rejected_rows == [(2,), (3,), (4,)]
+    assert run == (4, 1, 3)
+
+
+def test_failed_build_leaves_the_previous_warehouse_serving(scratch_db, tmp_path, monkeypatch):
+    before = counts(scratch_db)
+    broken = tmp_path / "sql"
+    shutil.copytree(warehouse.build.SQL_DIR, broken)
+    (broken / "marts" / "zz_broken.sql").write_text("select * from no_such_table", encoding="utf-8")
+    monkeypatch.setattr(warehouse.build, "SQL_DIR", broken)
+    with pytest.raises(RuntimeError, match="zz_broken"):
+        etl_main(["ingest", "registry", str(WORLD / "register_main.csv"), "--db", str(scratch_db)])
+    assert counts(scratch_db) == before
+    assert not list(scratch_db.parent.glob(".*building*"))
+
+
+def test_open_reader_keeps_its_snapshot_while_a_new_build_is_published(scratch_db):
+    reader = duckdb.connect(str(scratch_db), read_only=True)
+    try:
+        etl_main(["ingest", "registry", str(WORLD / "register_main.csv"), "--db", str(scratch_db)])
+        assert reader.execute("select count(*) from fct_agreements").fetchone()[0] == 0
+    finally:
+        reader.close()
+    assert counts(scratch_db)[3] == 6
