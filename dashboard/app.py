@@ -1,0 +1,49 @@
+"""Entry point: page config, navigation, the shared sidebar filters, and the footer with freshness and attribution."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import data, filters, fmt  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+
+VIEWS = ROOT / "dashboard" / "views"
+# (file, url path, title key, icon); the first is the default page at "/"
+PAGES = [
+    ("overview.py", "overview", "page_overview", ":material/dashboard:"),
+    ("explore.py", "explore", "page_explore", ":material/table_view:"),
+    ("profiles.py", "profiles", "page_profiles", ":material/location_city:"),
+    ("extracts.py", "extracts", "page_extracts", ":material/download:"),
+    ("quality.py", "quality", "page_quality", ":material/fact_check:"),
+    ("methodology.py", "methodology", "page_methodology", ":material/menu_book:"),
+]
+
+filters.load_from_url()
+st.set_page_config(page_title=t("app_title"), page_icon=":material/handshake:", layout="wide")
+page = st.navigation([
+    st.Page(VIEWS / file, title=t(title), url_path=url, icon=icon, default=index == 0)
+    for index, (file, url, title, icon) in enumerate(PAGES)
+])
+
+if not data.available():
+    st.title(t("app_title"))
+    st.error(t("no_warehouse"))
+    st.stop()
+
+filters.sidebar()
+page.run()
+
+fresh = data.freshness()
+st.divider()
+st.caption(" · ".join([
+    t("footer_built", when=fmt.datetime(data.built_at())),
+    t("footer_sources", registry=fmt.num(fresh["registry_file_count"]), documents=fmt.num(fresh["document_count"])),
+]))
+st.caption(t("footer_attribution"))
+filters.write_to_url()

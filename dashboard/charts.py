@@ -1,0 +1,77 @@
+"""Plotly figure builders (no SQL): timeline, top countries, theme mix; colour-blind-safe palettes."""
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard import fmt
+from dashboard.i18n import label, lang, t
+
+# viridis, 8 steps, dark to light
+VIRIDIS = ["#440154", "#46327e", "#365c8d", "#277f8e", "#1fa187", "#4ac16d", "#a0da39", "#fde725"]
+# cividis, 8 steps
+CIVIDIS = ["#00224e", "#123570", "#3b496c", "#575d6d", "#707173", "#8a8779", "#a69d75", "#fee838"]
+ORDER = {
+    "status": ["signed", "intent", "negotiating", "planned", "terminated"],
+    "type": ["memorandum", "twinning_agreement", "cooperation_agreement", "protocol_of_intent",
+             "letter_of_intent", "council_decision", "other"],
+}
+SERIES_COLOURS = ["#365c8d", "#4ac16d", "#fde725", "#1fa187", "#46327e", "#a0da39", "#277f8e", "#440154"]
+
+
+def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin=dict(l=10, r=10, t=30, b=10),
+        separators=", " if lang() == "uk" else ".,",
+        legend=dict(orientation="h", y=-0.2),
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
+def _months(start: dt.date, end: dt.date) -> list[dt.date]:
+    months, current = [], start.replace(day=1)
+    while current <= end:
+        months.append(current)
+        current = (current.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return months
+
+
+def timeline(monthly: pl.DataFrame, split: str) -> go.Figure:
+    """Monthly bars stacked by `split` (status or type) and the cumulative count as a line on a second axis."""
+    fig = go.Figure()
+    if monthly.is_empty():
+        return _layout(fig)
+    months = _months(monthly["month_date"].min(), monthly["month_date"].max())
+    labels = [fmt.month(m) for m in months]
+    grouped = monthly.group_by("month_date", split).agg(pl.col("agreement_count").sum())
+    present = set(grouped[split].to_list())
+    values = [v for v in ORDER[split] if v in present] + sorted(present - set(ORDER[split]))
+    for index, value in enumerate(values):
+        counts = dict(grouped.filter(pl.col(split) == value).select("month_date", "agreement_count").iter_rows())
+        fig.add_bar(x=labels, y=[counts.get(m, 0) for m in months], name=label(split, value),
+                    marker_color=SERIES_COLOURS[index % len(SERIES_COLOURS)])
+    totals = dict(grouped.group_by("month_date").agg(pl.col("agreement_count").sum()).iter_rows())
+    running, cumulative = 0, []
+    for m in months:
+        running += totals.get(m, 0)
+        cumulative.append(running)
+    fig.add_scatter(x=labels, y=cumulative, name=t("cumulative"), yaxis="y2", mode="lines",
+                    line=dict(color="#202020", width=2))
+    fig.update_layout(barmode="stack", yaxis2=dict(overlaying="y", side="right", showgrid=False, rangemode="tozero"),
+                      xaxis=dict(type="category", title=t("month")))
+    return _layout(fig)
+
+
+def top_bars(frame: pl.DataFrame, name_col: str, value_col: str, limit: int = 10) -> go.Figure:
+    """Horizontal bars of the `limit` largest rows, largest on top."""
+    top = frame.filter(pl.col(value_col) > 0).sort(value_col, descending=True).head(limit).reverse()
+    fig = go.Figure(go.Bar(
+        x=top[value_col].to_list(), y=top[name_col].to_list(), orientation="h", marker_color=VIRIDIS[2],
+        text=[fmt.num(v) for v in top[value_col].to_list()], textposition="auto",
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    return _layout(fig, height=max(220, 34 * top.height + 60))

@@ -1,0 +1,70 @@
+"""The only cache in the dashboard: one read-only connection per published warehouse build, and frames per query."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from warehouse import queries
+from warehouse.connection import connect, db_path
+
+
+def version() -> float | None:
+    """The published build's modification time; a new build changes it and so every cache key below."""
+    path = db_path()
+    return path.stat().st_mtime if path.exists() else None
+
+
+def available() -> bool:
+    return version() is not None
+
+
+def built_at() -> dt.datetime | None:
+    stamp = version()
+    return dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc) if stamp else None
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(path: str, build_version: float):
+    return connect(path)
+
+
+def _cursor(build_version: float):
+    return _connection(str(db_path()), build_version).cursor()
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(build_version: float, name: str, *args: Any) -> Any:
+    cursor = _cursor(build_version)
+    try:
+        return getattr(queries, name)(cursor, *args)
+    finally:
+        cursor.close()
+
+
+def _named(name: str):
+    """A cached reader with the signature of warehouse.queries.<name> minus the connection."""
+    def read(*args: Any) -> Any:
+        return _cached(version(), name, *args)
+    read.__name__ = read.__qualname__ = name
+    read.__doc__ = getattr(queries, name).__doc__
+    return read
+
+
+agreements = _named("agreements")  # (filters) -> frame
+kpis = _named("kpis")  # (filters, as_of) -> dict
+by_oblast = _named("by_oblast")  # (filters) -> frame
+by_country = _named("by_country")
+by_month = _named("by_month")
+by_theme = _named("by_theme")
+arcs = _named("arcs")
+review_queue = _named("review_queue")  # (filters, min_confidence) -> frame
+agreement = _named("agreement")  # (agreement_id) -> dict | None
+agreement_events = _named("agreement_events")
+agreement_sources = _named("agreement_sources")
+options = _named("options")  # (kind) -> frame
+freshness = _named("freshness")  # () -> dict
+ingest_runs = _named("ingest_runs")
+rejects = _named("rejects")
+geocode_coverage = _named("geocode_coverage")

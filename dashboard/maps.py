@@ -1,0 +1,120 @@
+"""pydeck map builders from our own geometry (no basemap token): oblast choropleth, world arcs, an agreement's two parties."""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+
+import polars as pl
+import pydeck as pdk
+
+from dashboard import fmt
+from dashboard.i18n import lang, t
+
+BASEMAP_ENV = "PARTNERSHIPS_BASEMAP"  # e.g. "light" or a MapLibre style URL; unset = no basemap, works offline
+OBLAST_LAYER, COUNTRY_LAYER, ARC_LAYER, POINT_LAYER = "oblasts", "countries", "arcs", "parties"
+
+# viridis (sequential, colour-blind safe), light to dark so that more reads darker
+VIRIDIS_RGB = [[253, 231, 37], [160, 218, 57], [74, 193, 109], [31, 161, 135],
+               [39, 127, 142], [54, 92, 141], [70, 50, 126], [68, 1, 84]]
+CIVIDIS_RGB = [[254, 232, 56], [166, 157, 117], [138, 135, 121], [112, 113, 115],
+               [87, 93, 109], [59, 73, 108], [18, 53, 112], [0, 34, 78]]
+EMPTY_RGB = [225, 225, 225]
+HROMADA_RGB, PARTNER_RGB = [54, 92, 141], [253, 191, 17]
+
+
+def colour(value: float | None, top: float, scale: list[list[int]]) -> list[int]:
+    """The scale's colour for value on 0..top; zero and missing are light grey."""
+    if not value or not top:
+        return EMPTY_RGB
+    step = min(int(value / top * len(scale)), len(scale) - 1)
+    return scale[step]
+
+
+def _deck(layers: list[pdk.Layer], lat: float, lon: float, zoom: float) -> pdk.Deck:
+    style = os.environ.get(BASEMAP_ENV) or None
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
+        map_provider="carto" if style else None,
+        map_style=style,
+        tooltip={"text": "{tooltip}"},
+    )
+
+
+def _features(frame: pl.DataFrame, tip: Callable[[dict], str], fill: Callable[[dict], list[int]], code: str) -> list[dict]:
+    """GeoJSON features with tooltip and fill at the top level, where deck's tooltip template can reach them."""
+    features = []
+    for row in frame.iter_rows(named=True):
+        if not row.get("geometry_json"):
+            continue
+        features.append({
+            "type": "Feature", "geometry": json.loads(row["geometry_json"]),
+            "properties": {"code": row[code]}, "code": row[code], "tooltip": tip(row), "fill": fill(row),
+        })
+    return features
+
+
+def oblast_choropleth(oblasts: pl.DataFrame, metric: str) -> pdk.Deck:
+    top = oblasts[metric].max() or 0
+    name = f"name_{lang()}"
+    tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
+                      share=fmt.pct(r["hromadas_with_partner_pct"]), countries=fmt.num(r["country_count"]))
+    layer = pdk.Layer(
+        "GeoJsonLayer", id=OBLAST_LAYER, data=_features(oblasts, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB), "oblast_code"),
+        pickable=True, stroked=True, filled=True, get_fill_color="fill", get_line_color=[255, 255, 255],
+        line_width_min_pixels=1, auto_highlight=True,
+    )
+    return _deck([layer], 48.4, 31.2, 4.6)
+
+
+def _country_layer(countries: pl.DataFrame, pickable: bool) -> pdk.Layer:
+    top = countries["agreement_count"].max() or 0
+    name = f"name_{lang()}"
+    tip = lambda r: t("tt_country", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
+                      hromadas=fmt.num(r["hromada_count"]))
+    return pdk.Layer(
+        "GeoJsonLayer", id=COUNTRY_LAYER, data=_features(countries, tip, lambda r: colour(r["agreement_count"], top, CIVIDIS_RGB), "country_code"),
+        pickable=pickable, stroked=True, filled=True, get_fill_color="fill", get_line_color=[255, 255, 255],
+        line_width_min_pixels=0.5, opacity=0.6,
+    )
+
+
+def _arc_layer(arcs: pl.DataFrame) -> pdk.Layer:
+    records = [
+        {**row, "tooltip": t("tt_arc", hromada=row[f"hromada_name_{lang()}"] or row["hromada_name_uk"],
+                              partner=row[f"partner_name_{lang()}"] or row["partner_name_uk"] or "")}
+        for row in arcs.iter_rows(named=True)
+    ]
+    return pdk.Layer(
+        "ArcLayer", id=ARC_LAYER, data=records, pickable=True, get_width=2,
+        get_source_position=["hromada_lon", "hromada_lat"], get_target_position=["partner_lon", "partner_lat"],
+        get_source_color=HROMADA_RGB, get_target_color=PARTNER_RGB,
+    )
+
+
+def world(countries: pl.DataFrame, arcs: pl.DataFrame) -> pdk.Deck:
+    return _deck([_country_layer(countries, True), _arc_layer(arcs)], 48.0, 18.0, 2.4)
+
+
+def parties(agreement: dict, countries: pl.DataFrame) -> pdk.Deck:
+    """Both parties of one agreement as points joined by an arc, over the country outlines."""
+    name = lang()
+    points = [
+        {"lon": agreement["hromada_lon"], "lat": agreement["hromada_lat"], "colour": HROMADA_RGB,
+         "tooltip": agreement[f"hromada_name_{name}"] or agreement["hromada_name_uk"]},
+        {"lon": agreement["partner_lon"], "lat": agreement["partner_lat"], "colour": PARTNER_RGB,
+         "tooltip": agreement[f"partner_name_{name}"] or agreement["partner_name_uk"] or ""},
+    ]
+    points = [p for p in points if p["lon"] is not None and p["lat"] is not None]
+    layers = [_country_layer(countries, False)]
+    layers.append(pdk.Layer("ScatterplotLayer", id=POINT_LAYER, data=points, get_position=["lon", "lat"],
+                            get_fill_color="colour", get_radius=6, radius_units="pixels", pickable=True))
+    if len(points) == 2:
+        layers.append(_arc_layer(pl.DataFrame([{k: agreement[k] for k in (
+            "hromada_name_uk", "hromada_name_en", "partner_name_uk", "partner_name_en",
+            "hromada_lon", "hromada_lat", "partner_lon", "partner_lat")}])))
+    lat = sum(p["lat"] for p in points) / len(points) if points else 48.4
+    lon = sum(p["lon"] for p in points) / len(points) if points else 31.2
+    span = max((abs(points[0]["lon"] - points[-1]["lon"]) if points else 0), 1)
+    return _deck(layers, lat, lon, max(1.5, min(7.0, 8.5 - span ** 0.5)))

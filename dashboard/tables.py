@@ -1,0 +1,90 @@
+"""Table shapes shared by the pages and the extracts: the same frame is shown on screen and written to files."""
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboard.i18n import LABELS, LANGS, lang, t
+
+
+def _labels(field: str) -> pl.Expr:
+    mapping = {code: pair[LANGS.index(lang())] for code, pair in LABELS[field].items()}
+    return pl.col(field).replace_strict(mapping, default=pl.col(field), return_dtype=pl.String)
+
+
+def agreements(frame: pl.DataFrame, theme_labels: dict[str, str]) -> pl.DataFrame:
+    """The filtered agreements as the table shows them, names and labels in the current language."""
+    suffix = lang()
+    themes = pl.col("themes").list.eval(pl.element().replace_strict(theme_labels, default=pl.element())).list.join(", ")
+    return frame.select(
+        "agreement_id",
+        pl.coalesce(f"hromada_name_{suffix}", "hromada_name_uk").alias("hromada"),
+        "hromada_code",
+        pl.coalesce(f"oblast_name_{suffix}", "oblast_name_uk").alias("oblast"),
+        pl.coalesce(f"partner_name_{suffix}", "partner_name_uk", "partner_name_en").alias("partner"),
+        pl.coalesce(f"partner_country_name_{suffix}", "partner_country_name_uk").alias("country"),
+        pl.col("partner_country_code").alias("country_code"),
+        _labels("partner_kind").alias("partner_kind"),
+        _labels("type").alias("type"),
+        _labels("status").alias("status"),
+        "agreement_date",
+        "signed_date",
+        "programme",
+        themes.alias("themes"),
+        "source_count",
+        "source_url",
+    )
+
+
+def agreement_columns() -> dict:
+    cc = st.column_config
+    return {
+        "agreement_id": None,
+        "hromada": cc.TextColumn(t("col_hromada"), pinned=True),
+        "hromada_code": cc.TextColumn(t("col_hromada_code")),
+        "oblast": cc.TextColumn(t("col_oblast")),
+        "partner": cc.TextColumn(t("col_partner")),
+        "country": cc.TextColumn(t("col_country")),
+        "country_code": cc.TextColumn("ISO", width="small"),
+        "partner_kind": cc.TextColumn(t("col_kind")),
+        "type": cc.TextColumn(t("col_type")),
+        "status": cc.TextColumn(t("col_status")),
+        "agreement_date": cc.DateColumn(t("col_date"), format="DD.MM.YYYY"),
+        "signed_date": cc.DateColumn(t("col_signed"), format="DD.MM.YYYY"),
+        "programme": cc.TextColumn(t("col_programme")),
+        "themes": cc.TextColumn(t("col_themes")),
+        "source_count": cc.NumberColumn(t("col_sources"), format="%d"),
+        "source_url": cc.LinkColumn(t("col_source"), display_text=t("col_open")),
+    }
+
+
+def oblast_stats(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.select(
+        "oblast_code", pl.col(f"name_{lang()}").alias("oblast"), "agreement_count", "signed_count",
+        "hromadas_with_partner_count", "hromada_count", pl.col("hromadas_with_partner_pct").round(1), "country_count",
+    )
+
+
+def country_stats(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.filter(pl.col("agreement_count") > 0).select(
+        "country_code", pl.col(f"name_{lang()}").alias("country"), "agreement_count", "signed_count",
+        "hromada_count", "partner_count",
+    )
+
+
+def stats_columns() -> dict:
+    cc = st.column_config
+    number = lambda key: cc.NumberColumn(t(key), format="localized")  # noqa: E731
+    return {
+        "oblast_code": None,
+        "oblast": cc.TextColumn(t("col_oblast")),
+        "country_code": cc.TextColumn("ISO", width="small"),
+        "country": cc.TextColumn(t("col_country")),
+        "agreement_count": number("col_agreements"),
+        "signed_count": number("col_signed_count"),
+        "hromadas_with_partner_count": number("col_hromadas"),
+        "hromada_count": None,
+        "hromadas_with_partner_pct": cc.NumberColumn(t("col_share"), format="%.1f"),
+        "country_count": number("col_countries"),
+        "partner_count": number("col_partner"),
+    }

@@ -1,0 +1,56 @@
+"""Long texts of the methodology page, in Ukrainian and English."""
+
+METHODOLOGY = {
+    "uk": """
+### Що рахуємо
+- **Угода** — одна пара сторін (громада та партнер, без урахування порядку), незалежно від кількості документів і згадок.
+  Тип і статус угоди — за найпізнішою згадкою; етапи: заплановано → переговори → намір → підписано; «припинено» — кінцевий.
+- **Підписані / у процесі** — угоди зі статусом «підписано» проти «заплановано», «переговори» та «намір».
+- **Громади з міжнародним партнером** — громади, що мають хоча б одну угоду із закордонним партнером; частка — від усіх
+  громад (1 469, або громад обраних області, району) за КАТОТТГ.
+- **Країни-партнери** — різні країни закордонних партнерів.
+- **Пари громад в Україні** — угоди між двома українськими громадами. Така угода зараховується до обох областей.
+- **Нові за 90 днів** — угоди, перша згадка яких припадає на останні 90 днів; поруч — різниця з попередніми 90 днями.
+- **Дата угоди** — дата підписання, а якщо її немає — дата першої згадки. Фільтр періоду не відкидає угод без дати,
+  доки межі періоду збігаються з межами даних.
+- **Фільтри області, району, громади** відбирають угоди, у яких будь-яка зі сторін належить до обраної території.
+
+### Джерела
+- Реєстри угод громад (таблиці), що імпортуються з перевіркою кожного рядка; відхилені рядки — на сторінці «Якість даних».
+- Публікації (новини, рішення рад): з тексту автоматично виділяються сторони, тип, статус, дата, теми та доказове речення;
+  упевненість виділення показано в черзі перевірки.
+
+### Довідники та ліцензії
+- Кодифікатор адміністративно-територіальних одиниць та територій територіальних громад (КАТОТТГ), Мінрозвитку.
+- Населені пункти та координати: GeoNames, ліцензія CC BY 4.0.
+- Кордони країн і областей: Natural Earth, суспільне надбання.
+- Карти працюють без зовнішньої підкладки; кольорові шкали viridis/cividis придатні для людей з порушенням сприйняття кольору.
+""",
+    "en": """
+### What is counted
+- **Agreement** — one pair of parties (a hromada and a partner, unordered), however many documents and mentions speak of it.
+  Its type and status are those of the latest mention; the lifecycle runs planned → negotiating → intent → signed;
+  terminated is terminal.
+- **Signed / in progress** — agreements with status signed against planned, negotiating and intent.
+- **Hromadas with an international partner** — hromadas with at least one agreement with a foreign partner; the share is
+  of all hromadas (1,469, or those of the chosen oblast or raion) in KATOTTG.
+- **Partner countries** — distinct countries of foreign partners.
+- **Domestic pairs** — agreements between two Ukrainian hromadas. Such an agreement counts in both oblasts.
+- **New in the last 90 days** — agreements first mentioned in the last 90 days, with the difference against the 90 days before.
+- **Agreement date** — the date signed, else the date first mentioned. The period filter keeps undated agreements
+  while its ends equal the data's bounds.
+- **Oblast, raion and hromada filters** keep agreements in which either party belongs to the chosen territory.
+
+### Sources
+- Registers of hromada agreements (spreadsheets), imported row by row with validation; rejected rows are listed under Data quality.
+- Articles (news, council decisions): parties, type, status, date, themes and an evidence sentence are extracted
+  automatically; the extraction confidence is shown in the review queue.
+
+### Reference data and licences
+- KATOTTG, the codifier of administrative-territorial units and hromada territories (Ministry for Development of
+  Communities and Territories).
+- Places and coordinates: GeoNames, licensed CC BY 4.0.
+- Country and oblast boundaries: Natural Earth, public domain.
+- Maps need no external basemap; the viridis/cividis colour scales are safe for colour-blind readers.
+""",
+}

@@ -1,0 +1,65 @@
+"""Огляд / Overview: headline figures, the oblast map, partners in the world, the timeline, countries and themes."""
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import charts, data, filters, fmt, maps
+from dashboard.i18n import lang, t
+
+METRICS = ("agreement_count", "hromadas_with_partner_pct", "country_count")
+chosen = filters.current()
+k = data.kpis(chosen, dt.date.today())
+
+st.title(t("page_overview"))
+tiles = st.columns(6)
+tiles[0].metric(t("kpi_agreements"), fmt.num(k["agreement_count"]))
+tiles[1].metric(t("kpi_signed"), f"{fmt.num(k['signed_count'])} / {fmt.num(k['in_progress_count'])}", help=t("kpi_signed_help"))
+share = 100 * k["hromadas_with_international_count"] / k["hromada_total_count"] if k["hromada_total_count"] else None
+tiles[2].metric(t("kpi_hromadas"), fmt.num(k["hromadas_with_international_count"]),
+                help=t("kpi_hromadas_share", share=fmt.pct(share), total=fmt.num(k["hromada_total_count"])))
+tiles[2].caption(t("kpi_hromadas_share", share=fmt.pct(share), total=fmt.num(k["hromada_total_count"])))
+tiles[3].metric(t("kpi_countries"), fmt.num(k["partner_country_count"]))
+tiles[4].metric(t("kpi_domestic"), fmt.num(k["domestic_pair_count"]))
+tiles[5].metric(t("kpi_new"), fmt.num(k["new_90d_count"]), delta=fmt.signed(k["new_90d_count"] - k["previous_90d_count"]),
+                help=t("kpi_new_help"))
+
+
+def pick_from_map() -> None:
+    objects = st.session_state["overview_map"]["selection"]["objects"].get(maps.OBLAST_LAYER) or []
+    st.session_state["oblast"] = [objects[0]["code"]] if objects else []
+
+
+def pick_from_list() -> None:
+    code = st.session_state["overview_oblast"]
+    st.session_state["oblast"] = [code] if code else []
+
+
+oblasts = data.by_oblast(chosen)
+names = dict(zip(oblasts["oblast_code"].to_list(), oblasts[f"name_{lang()}"].to_list()))
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(t("map_ukraine"))
+    metric = st.segmented_control(t("map_metric"), METRICS, key="map_metric", default=METRICS[0], required=True,
+                                  format_func={m: t(f"metric_{m}") for m in METRICS}.get)
+    st.pydeck_chart(maps.oblast_choropleth(oblasts, metric), key="overview_map", on_select=pick_from_map,
+                    selection_mode="single-object", height=430)
+    current = st.session_state.get("oblast") or []
+    st.session_state["overview_oblast"] = current[0] if len(current) == 1 else ""
+    st.selectbox(t("map_pick_oblast"), ["", *sorted(names, key=names.get)], key="overview_oblast",
+                 format_func={"": t("f_all"), **names}.get, on_change=pick_from_list)
+with right:
+    st.subheader(t("top_countries"))
+    countries = data.by_country(chosen)
+    st.plotly_chart(charts.top_bars(countries, f"name_{lang()}", "agreement_count"), key="top_countries")
+
+st.subheader(t("map_world"))
+st.pydeck_chart(maps.world(countries, data.arcs(chosen)), key="world_map", height=460)
+
+st.subheader(t("timeline"))
+split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", default="status", required=True,
+                             format_func={s: t(f"col_{s}") for s in ("status", "type")}.get)
+st.plotly_chart(charts.timeline(data.by_month(chosen), split), key="timeline")
+
+st.subheader(t("theme_mix"))
+st.plotly_chart(charts.top_bars(data.by_theme(chosen), f"label_{lang()}", "agreement_count", limit=23),
+                key="theme_mix")
