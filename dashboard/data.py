@@ -30,13 +30,9 @@ def _connection(path: str, build_version: float):
     return connect(path)
 
 
-def _cursor(build_version: float):
-    return _connection(str(db_path()), build_version).cursor()
-
-
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(build_version: float, name: str, *args: Any) -> Any:
-    cursor = _cursor(build_version)
+def _cached(path: str, build_version: float, name: str, *args: Any) -> Any:
+    cursor = _connection(path, build_version).cursor()
     try:
         return getattr(queries, name)(cursor, *args)
     finally:
@@ -46,7 +42,7 @@ def _cached(build_version: float, name: str, *args: Any) -> Any:
 def _named(name: str):
     """A cached reader with the signature of warehouse.queries.<name> minus the connection."""
     def read(*args: Any) -> Any:
-        return _cached(version(), name, *args)
+        return _cached(str(db_path()), version(), name, *args)
     read.__name__ = read.__qualname__ = name
     read.__doc__ = getattr(queries, name).__doc__
     return read
