@@ -2,6 +2,7 @@
 
 geocode_quality: exact (the centre's only namesake in its oblast), raion_consistent (several namesakes,
 the one nearest the raion's median centre), settlement_fallback (another settlement of the hromada),
+raion_outlier (found, but more than 80 km from the median of its raion's located centres),
 raion_median (nothing found: the raion's median centre, approximate), unresolved (no coordinates).
 """
 import math
@@ -118,7 +119,23 @@ def geocode_hromadas(hromadas: pl.DataFrame, settlements: pl.DataFrame, places: 
             "geonameid": place and place["geonameid"], "geocode_quality": quality,
             "population": place and place["population"],
         })
+    _flag_outliers(rows, group)
     return pl.DataFrame(rows, schema=RESULT_SCHEMA)
+
+
+def _flag_outliers(rows: list[dict], group: dict[str, str]) -> None:
+    """Final check against the medians of all located centres: what lies beyond 80 km is flagged
+    'raion_outlier' (coordinates kept: Slavutych, an exclave of Kyiv oblast, is one)."""
+    located = ("exact", "raion_consistent", "settlement_fallback")
+    points: dict[str, list] = defaultdict(list)
+    for row in rows:
+        if row["geocode_quality"] in located:
+            points[group[row["hromada_code"]]].append((row["lat"], row["lon"]))
+    medians = _medians(points)
+    for row in rows:
+        centre = medians.get(group[row["hromada_code"]])
+        if row["geocode_quality"] in located and distance_km(row["lat"], row["lon"], *centre) > MAX_RAION_KM:
+            row["geocode_quality"] = "raion_outlier"
 
 
 def _fallback(index, admin1: str, members: list[dict], anchor) -> dict | None:
