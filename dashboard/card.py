@@ -54,7 +54,8 @@ def show(agreement_id: str, themes: dict[str, str]) -> None:
         st.markdown(f"**{t('card_sources')}**")
         for source in data.agreement_sources(agreement_id).iter_rows(named=True):
             ref = source.get("source_ref") or ""
-            link = f"[{source.get('title') or ref}]({ref})" if ref.startswith("http") else f"{source.get('title') or ''} `{ref}`"
+            title = source.get("source_title") or ref
+            link = f"[{title}]({ref})" if source.get("is_link") else f"{title} `{ref}`"
             st.markdown(f"- {label('source_kind', source.get('source_kind'))} · {fmt.date(source.get('published_date'))} · {link}")
             if source.get("evidence"):
                 st.markdown(f"> {source['evidence']}")

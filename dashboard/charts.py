@@ -61,8 +61,9 @@ def timeline(monthly: pl.DataFrame, split: str) -> go.Figure:
         cumulative.append(running)
     fig.add_scatter(x=labels, y=cumulative, name=t("cumulative"), yaxis="y2", mode="lines",
                     line=dict(color="#202020", width=2))
-    fig.update_layout(barmode="stack", yaxis2=dict(overlaying="y", side="right", showgrid=False, rangemode="tozero"),
-                      xaxis=dict(type="category", title=t("month")))
+    fig.update_layout(barmode="stack", yaxis=dict(tickformat=",d", rangemode="tozero"),
+                      yaxis2=dict(overlaying="y", side="right", showgrid=False, rangemode="tozero", tickformat=",d"),
+                      xaxis=dict(type="category", title=t("month"), tickangle=-45))
     return _layout(fig)
 
 

@@ -29,7 +29,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "f_status": ("Статус", "Status"),
     "f_programme": ("Програма", "Programme"),
     "f_kind": ("Партнер", "Partner"),
-    "f_dates": ("Період (дата підписання або першої згадки)", "Period (date signed or first mentioned)"),
+    "f_dates": ("Період (дата першої події угоди)", "Period (date of the agreement's first event)"),
     "f_reset": ("Скинути фільтри", "Reset filters"),
     "f_all": ("Усі", "All"),
     "f_link": ("Посилання на цей вигляд — адреса сторінки", "The page address is a link to this view"),
@@ -38,8 +38,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind_domestic": ("Український", "Domestic"),
     # footer
     "footer_built": ("Дані зібрано {when}", "Data built {when}"),
-    "footer_sources": ("джерел: {registry} реєстрових файлів, {documents} публікацій",
-                       "sources: {registry} register files, {documents} articles"),
+    "footer_sources": ("джерела: реєстрових файлів — {registry}, публікацій — {documents}",
+                       "sources: register files {registry}, articles {documents}"),
     "footer_attribution": (
         "Населені пункти: GeoNames (CC BY 4.0). Кордони: Natural Earth (суспільне надбання). "
         "Коди громад: КАТОТТГ (Мінрозвитку).",
@@ -71,6 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map_world": ("Партнери у світі", "Partners in the world"),
     "timeline": ("Динаміка за місяцями", "Monthly timeline"),
     "timeline_by": ("Розбити за", "Split by"),
+    "undated": ("Угоди без дати (не показані на графіку): {count}", "Undated agreements (not on the chart): {count}"),
     "cumulative": ("Наростаючим підсумком", "Cumulative"),
     "month": ("Місяць", "Month"),
     "top_countries": ("Провідні країни-партнери", "Top partner countries"),
@@ -185,6 +186,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "geocode_quality": {
         "exact": ("точно", "exact"),
         "raion_consistent": ("узгоджено з районом", "raion-consistent"),
+        "raion_median": ("за серединою району", "raion median"),
         "settlement_fallback": ("за населеним пунктом", "settlement fallback"),
         "unresolved": ("не визначено", "unresolved"),
     },

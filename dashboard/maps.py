@@ -109,7 +109,7 @@ def parties(agreement: dict, countries: pl.DataFrame) -> pdk.Deck:
     points = [p for p in points if p["lon"] is not None and p["lat"] is not None]
     layers = [_country_layer(countries, False)]
     layers.append(pdk.Layer("ScatterplotLayer", id=POINT_LAYER, data=points, get_position=["lon", "lat"],
-                            get_fill_color="colour", get_radius=6, radius_units="pixels", pickable=True))
+                            get_fill_color="colour", get_radius=2000, radius_min_pixels=5, radius_max_pixels=9, pickable=True))
     if len(points) == 2:
         layers.append(_arc_layer(pl.DataFrame([{k: agreement[k] for k in (
             "hromada_name_uk", "hromada_name_en", "partner_name_uk", "partner_name_en",

@@ -11,8 +11,9 @@ METHODOLOGY = {
 - **Країни-партнери** — різні країни закордонних партнерів.
 - **Пари громад в Україні** — угоди між двома українськими громадами. Така угода зараховується до обох областей.
 - **Нові за 90 днів** — угоди, перша згадка яких припадає на останні 90 днів; поруч — різниця з попередніми 90 днями.
-- **Дата угоди** — дата підписання, а якщо її немає — дата першої згадки. Фільтр періоду не відкидає угод без дати,
-  доки межі періоду збігаються з межами даних.
+- **Дата угоди** — дата першої події угоди, а якщо її немає — дата першої публікації про неї. Фільтр періоду не
+  відкидає угод без дати, доки межі періоду збігаються з межами даних; на графіку динаміки їх не показано.
+- **З партнером** — громада має чинний (не припинений) зв'язок; припинені угоди рахуються в загальній кількості угод.
 - **Фільтри області, району, громади** відбирають угоди, у яких будь-яка зі сторін належить до обраної території.
 
 ### Джерела
@@ -37,8 +38,9 @@ METHODOLOGY = {
 - **Partner countries** — distinct countries of foreign partners.
 - **Domestic pairs** — agreements between two Ukrainian hromadas. Such an agreement counts in both oblasts.
 - **New in the last 90 days** — agreements first mentioned in the last 90 days, with the difference against the 90 days before.
-- **Agreement date** — the date signed, else the date first mentioned. The period filter keeps undated agreements
-  while its ends equal the data's bounds.
+- **Agreement date** — the date of the agreement's first event, else the date it was first reported. The period filter
+  keeps undated agreements while its ends equal the data's bounds; the timeline leaves them out.
+- **With a partner** — the hromada has a tie that is not terminated; terminated agreements still count among agreements.
 - **Oblast, raion and hromada filters** keep agreements in which either party belongs to the chosen territory.
 
 ### Sources

@@ -11,7 +11,7 @@ chosen = filters.current()
 k = data.kpis(chosen, dt.date.today())
 
 st.title(t("page_overview"))
-tiles = st.columns(6)
+tiles = st.columns(3) + st.columns(3)
 tiles[0].metric(t("kpi_agreements"), fmt.num(k["agreement_count"]))
 tiles[1].metric(t("kpi_signed"), f"{fmt.num(k['signed_count'])} / {fmt.num(k['in_progress_count'])}", help=t("kpi_signed_help"))
 share = 100 * k["hromadas_with_international_count"] / k["hromada_total_count"] if k["hromada_total_count"] else None
@@ -59,6 +59,7 @@ st.subheader(t("timeline"))
 split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", default="status", required=True,
                              format_func={s: t(f"col_{s}") for s in ("status", "type")}.get)
 st.plotly_chart(charts.timeline(data.by_month(chosen), split), key="timeline")
+st.caption(t("undated", count=fmt.num(k["undated_count"])))
 
 st.subheader(t("theme_mix"))
 st.plotly_chart(charts.top_bars(data.by_theme(chosen), f"label_{lang()}", "agreement_count", limit=23),

@@ -48,7 +48,7 @@ with left:
     st.subheader(t("q_coverage"))
     coverage = data.geocode_coverage()
     total = coverage["hromada_count"].sum()
-    placed = coverage.filter(pl.col("geocode_quality") != "unresolved")["hromada_count"].sum()
+    placed = coverage["geocoded_count"].sum()
     st.metric(t("q_geocoded"), f"{fmt.num(placed)} / {fmt.num(total)}", help=fmt.pct(100 * placed / total if total else None))
     by_quality = coverage.pivot("geocode_quality", index=f"oblast_name_{lang()}", values="hromada_count").fill_null(0)
     st.dataframe(by_quality.rename({c: label("geocode_quality", c) for c in by_quality.columns[1:]}

@@ -4,7 +4,7 @@ with filtered as (select * from filtered_agreements),
 sources as (
     select agreement_id, min(source_ref) as first_source_ref,
     from fct_agreement_sources
-    where source_ref like 'http%'
+    where is_link
     group by agreement_id
 ),
 

@@ -1,12 +1,12 @@
--- grain: one row per oblast; an agreement counts in every oblast one of its hromadas lies in
+-- grain: one row per oblast; an agreement counts in every oblast one of its hromadas lies in; "with partner" = a tie not terminated
 with filtered as (select * from filtered_agreements),
 
 oblasts as (select * from dim_oblast),
 
 sides as (
-    select agreement_id, oblast_code, hromada_code, partner_country_code, is_domestic, status from filtered
+    select agreement_id, oblast_code, hromada_code, partner_country_code, is_domestic, is_active, status from filtered
     union
-    select agreement_id, partner_oblast_code, partner_hromada_code, partner_country_code, is_domestic, status from filtered
+    select agreement_id, partner_oblast_code, partner_hromada_code, partner_country_code, is_domestic, is_active, status from filtered
     where is_domestic and partner_oblast_code is not null
 ),
 
@@ -16,9 +16,9 @@ per_oblast as (
         count(distinct agreement_id) as agreement_count,
         count(distinct agreement_id) filter (where status = 'signed') as signed_count,
         count(distinct agreement_id) filter (where is_domestic) as domestic_count,
-        count(distinct hromada_code) as hromadas_with_partner_count,
-        count(distinct hromada_code) filter (where not is_domestic) as hromadas_with_international_count,
-        count(distinct partner_country_code) filter (where not is_domestic) as country_count,
+        count(distinct hromada_code) filter (where is_active) as hromadas_with_partner_count,
+        count(distinct hromada_code) filter (where not is_domestic and is_active) as hromadas_with_international_count,
+        count(distinct partner_country_code) filter (where not is_domestic and is_active) as country_count,
     from sides
     group by oblast_code
 ),

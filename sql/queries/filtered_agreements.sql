@@ -9,7 +9,7 @@ final as (
     select
         agreements.*,
         partner_raions.partner_raion_code,
-        coalesce(agreements.signed_date, agreements.first_event_date) as agreement_date,
+        agreements.reference_date as agreement_date,
     from agreements
     left join partner_raions using (partner_hromada_code)
 )

@@ -2,8 +2,15 @@
 with hromadas as (select * from dim_hromada),
 
 final as (
-    select oblast_code, oblast_name_uk, oblast_name_en, coalesce(geocode_quality, 'unresolved') as geocode_quality, count(*) as hromada_count,
+    select
+        oblast_code,
+        oblast_name_uk,
+        oblast_name_en,
+        coalesce(geocode_quality, 'unresolved') as geocode_quality,
+        count(*) as hromada_count,
+        count(*) filter (where has_coordinates) as geocoded_count,
     from hromadas
+    where is_hromada
     group by all
 )
 

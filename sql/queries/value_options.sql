@@ -8,9 +8,9 @@ final as (
     union all
     select distinct 'programme', programme, from agreements where programme is not null
     union all
-    select 'date_min', min(coalesce(signed_date, first_event_date))::varchar, from agreements
+    select 'date_min', min(reference_date)::varchar, from agreements
     union all
-    select 'date_max', max(coalesce(signed_date, first_event_date))::varchar, from agreements
+    select 'date_max', max(reference_date)::varchar, from agreements
 )
 
 select * from final order by field, value
