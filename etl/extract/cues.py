@@ -1,0 +1,84 @@
+"""Cue matching from the data files: relation words, background markers, type, status, themes, programmes."""
+import re
+from functools import cache
+
+from etl.extract.data import toml
+from etl.extract.morphology import APOSTROPHES
+
+STATUS_ORDER = ("terminated", "signed", "intent", "negotiating", "planned")
+
+
+def _compile(patterns: list[str], word_start: bool = True) -> re.Pattern:
+    prefix = r"(?<![\w])" if word_start else ""
+    return re.compile("|".join(f"{prefix}(?:{p})" for p in patterns), re.I)
+
+
+def prepare(text: str) -> str:
+    return APOSTROPHES.sub("'", text).lower()
+
+
+class Cues:
+    def __init__(self) -> None:
+        data = toml("cues")
+        self.relation_re = _compile(data["relation"])
+        self.background_paragraph_re = _compile(data["background_paragraph"], word_start=False)
+        self.background_sentence_re = _compile(data["background_sentence"])
+        self.type_rules = [(rule["type"], rule["strength"], _compile(rule["patterns"])) for rule in data["type"]]
+        self.status_res = {status: _compile(data["status"][status]) for status in STATUS_ORDER}
+        self.rank = data["rank"]
+        self.type_status = data["type_status"]
+        self.default_status = data["default_status"]
+        self.theme_res = {theme: _compile(patterns) for theme, patterns in toml("themes").items()}
+        self.programme_res = {name: _compile(patterns) for name, patterns in toml("programmes").items()}
+
+    def is_relation(self, text: str) -> bool:
+        return bool(self.relation_re.search(prepare(text)))
+
+    def opens_background(self, text: str) -> bool:
+        return bool(self.background_paragraph_re.search(prepare(text).lstrip("«\"„ ")))
+
+    def is_background_sentence(self, text: str) -> bool:
+        return bool(self.background_sentence_re.search(prepare(text)))
+
+    def type_of(self, text: str) -> tuple[str, str] | None:
+        """(type, strength) of the first matching rule, most specific rules first."""
+        low = prepare(text)
+        for type_, strength, pattern in self.type_rules:
+            if pattern.search(low):
+                return type_, strength
+        return None
+
+    def statuses(self, text: str) -> set[str]:
+        low = prepare(text)
+        return {status for status, pattern in self.status_res.items() if pattern.search(low)}
+
+    def themes(self, text: str) -> set[str]:
+        low = prepare(text)
+        return {theme for theme, pattern in self.theme_res.items() if pattern.search(low)}
+
+    def programme(self, text: str) -> str | None:
+        low = prepare(text)
+        for name, pattern in self.programme_res.items():
+            if pattern.search(low):
+                return name
+        return None
+
+    def best_status(self, statuses: set[str]) -> str | None:
+        if "terminated" in statuses:
+            return "terminated"
+        ranked = [s for s in statuses if s in self.rank]
+        return max(ranked, key=lambda s: self.rank[s]) if ranked else None
+
+    def settle(self, type_: str, status: str | None) -> str:
+        """Apply the type/status rules and the default status."""
+        if status is None:
+            status = self.default_status.get(type_, self.default_status["any"])
+        for rule in self.type_status:
+            if type_ in rule["types"] and status == rule["from"]:
+                status = rule["to"]
+        return status
+
+
+@cache
+def cues() -> Cues:
+    return Cues()

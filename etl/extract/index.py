@@ -1,0 +1,254 @@
+"""Lookup tables the extractor precomputes once: hromadas by centre and adjective, oblasts, countries, foreign places."""
+import hashlib
+import os
+import pickle
+import re
+from pathlib import Path
+from collections import defaultdict
+from dataclasses import dataclass
+
+import polars as pl
+
+from etl.extract.data import rows, toml
+from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
+from etl.reference import countries as ref_countries
+from etl.reference import katottg, places
+from etl.reference.translit import transliterate
+
+_ADJ_ENDINGS = ("ими", "ого", "ому", "ої", "ій", "ою", "их", "им", "ім", "ий", "ая", "а", "у", "е", "і", "я", "ю", "ї")
+_REGION_FROM_ADJECTIVE = (("цьк", "ччин"), ("ськ", "щин"), ("зьк", "жжин"))
+EXTRA_OBLAST_NAMES = {"волинь": "Волинська", "закарпаття": "Закарпатська", "буковина": "Чернівецька",
+                      "прикарпаття": "Івано-Франківська", "запоріжжя": "Запорізька", "донбас": "Донецька",
+                      "слобожанщина": "Харківська", "поділля": "Хмельницька", "крим": None}
+SPECIAL_ADJECTIVES = {"київськ": katottg.KYIV_CODE, "севастопольськ": katottg.SEVASTOPOL_CODE}
+CATEGORY_WEIGHT = {"K": 5_000_000, "M": 5_000, "T": 2_000, "X": 1_000, "C": 100}
+
+
+def adjective_stem(word: str) -> str:
+    """'Ізюмської' → 'ізюмськ': the stem shared by every case and gender of a relative adjective."""
+    low = key(word)
+    for ending in _ADJ_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            return low[: -len(ending)]
+    return low
+
+
+@dataclass(frozen=True)
+class Hromada:
+    code: str
+    name_uk: str           # the centre's nominative name ("Ізюм")
+    oblast_code: str
+    oblast_adjective: str | None
+    is_city: bool          # centre is a city (or Kyiv/Sevastopol)
+    prominence: int
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    name_uk: str | None
+    country_code: str
+    admin1_code: str | None
+    population: int
+    lat: float
+    lon: float
+
+
+CACHE_DIR = Path(os.environ.get("HROMADA_CACHE_DIR") or Path.home() / ".cache" / "hromada-partnerships")
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fingerprint() -> str:
+    """Changes whenever a data file or the code that builds the index changes."""
+    digest = hashlib.sha256()
+    files = sorted((_ROOT / "data" / "extract").glob("*")) + [
+        _ROOT / "data" / name for name in ("country_aliases.csv", "reference_oblasts.csv")] + [
+        _ROOT / "reference" / f"{name}.py" for name in ("katottg", "places", "countries", "translit")] + [
+        Path(__file__), _ROOT / "extract" / "morphology.py", places.cities_path(), katottg.codifier_path()]
+    for path in files:
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+class PlaceIndex:
+    """Every name the extractor looks up, keyed for O(1) access from a text span."""
+
+    def __init__(self, gazetteer=None) -> None:
+        self.gazetteer = gazetteer
+        self.words = toml("place_words")
+        self._build_oblasts()
+        self._build_hromadas()
+        self._build_countries()
+        self._build_places()
+        self.gazetteer = None
+
+    @classmethod
+    def load(cls, gazetteer=None, use_cache: bool = True) -> "PlaceIndex":
+        """Build the index, or read it from the on-disk cache built from the same inputs."""
+        path = CACHE_DIR / f"extract-index-{_fingerprint()}.pickle"
+        if use_cache and path.exists():
+            try:
+                with path.open("rb") as handle:
+                    return pickle.load(handle)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass
+        index = cls(gazetteer)
+        if use_cache:
+            try:
+                CACHE_DIR.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                with tmp.open("wb") as handle:
+                    pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
+                for stale in CACHE_DIR.glob("extract-index-*.pickle"):
+                    if stale != path:
+                        stale.unlink(missing_ok=True)
+            except OSError:
+                pass
+        return index
+
+    # --- oblasts -------------------------------------------------------------------------------
+    def _build_oblasts(self) -> None:
+        table = katottg.oblast_table()
+        self.oblast_adjective: dict[str, str | None] = {}
+        self.oblast_by_stem: dict[str, str] = {}
+        self.oblast_by_name: dict[str, str] = {}
+        self.oblast_admin1: dict[str, str] = {}
+        by_adjective: dict[str, str] = {}
+        for row in table.iter_rows(named=True):
+            code, adjective = row["oblast_code"], row["adjective_uk"]
+            self.oblast_adjective[code] = adjective or None
+            self.oblast_admin1[code] = row["geonames_admin1"]
+            if not adjective:
+                continue
+            by_adjective[adjective] = code
+            stem = adjective_stem(adjective)
+            self.oblast_by_stem[stem] = code
+            for old, new in _REGION_FROM_ADJECTIVE:
+                if stem.endswith(old):
+                    self.oblast_by_name[stem[: -len(old)] + new + "а"] = code
+        for name, adjective in EXTRA_OBLAST_NAMES.items():
+            if adjective in by_adjective:
+                self.oblast_by_name[name] = by_adjective[adjective]
+        self.oblast_adjective[katottg.KYIV_CODE] = None
+        self.oblast_adjective[katottg.SEVASTOPOL_CODE] = None
+
+    # --- hromadas ------------------------------------------------------------------------------
+    def _hromada_frame(self) -> pl.DataFrame:
+        frame = getattr(self.gazetteer, "hromadas", None)
+        if isinstance(frame, pl.DataFrame) and "centre_name_uk" in frame.columns:
+            return frame
+        return katottg.hromadas()
+
+    def _ua_populations(self) -> dict[tuple[str, str], tuple[int, float, float, str]]:
+        best: dict[tuple[str, str], tuple[int, float, float, str]] = {}
+        for row in places.ukrainian_places().iter_rows(named=True):
+            pop = row["population"] or 0
+            for name in row["names_cyrillic"] or []:
+                k = (key(name), row["admin1_code"])
+                if k not in best or best[k][0] < pop:
+                    best[k] = (pop, row["lat"], row["lon"], row["name"])
+        return best
+
+    def _build_hromadas(self) -> None:
+        populations = self._ua_populations()
+        self.hromadas: dict[str, Hromada] = {}
+        self.by_centre: dict[str, list[str]] = defaultdict(list)
+        self.by_adjective: dict[str, list[str]] = defaultdict(list)
+        self.by_latin: dict[str, list[str]] = defaultdict(list)
+        has_coords = {"lat", "lon"} <= set(self._hromada_frame().columns)
+        for row in self._hromada_frame().iter_rows(named=True):
+            code, centre, oblast = row["hromada_code"], row["centre_name_uk"], row["oblast_code"]
+            if not centre:
+                continue
+            found = populations.get((key(centre), self.oblast_admin1.get(oblast)))
+            category = "K" if row["unit_category"] == "K" else row.get("centre_category") or "C"
+            prominence = CATEGORY_WEIGHT.get(category, 100) + (found[0] if found else 0)
+            lat = row.get("lat") if has_coords and row.get("lat") is not None else (found[1] if found else None)
+            lon = row.get("lon") if has_coords and row.get("lon") is not None else (found[2] if found else None)
+            self.hromadas[code] = Hromada(code, centre, oblast, self.oblast_adjective.get(oblast),
+                                          category in ("K", "M"), prominence, lat, lon)
+            self.by_centre[key(centre)].append(code)
+            short = row.get("short_name_uk") or row["name_uk"].split(" ")[0]
+            if row["unit_category"] != "K":
+                self.by_adjective[adjective_stem(short)].append(code)
+            latin = {latin_fold(transliterate(centre))}
+            if found and row["unit_category"] == "K" or (found and category == "M"):
+                latin.add(latin_fold(found[3]))
+            for name in latin:
+                self.by_latin[name].append(code)
+        for stem, code in SPECIAL_ADJECTIVES.items():
+            if code in self.hromadas:
+                self.by_adjective[stem].insert(0, code)
+        for table in (self.by_centre, self.by_adjective, self.by_latin):
+            for k, codes in table.items():
+                codes.sort(key=lambda c: -self.hromadas[c].prominence)
+
+    # --- countries -----------------------------------------------------------------------------
+    def _build_countries(self) -> None:
+        self.country_words: dict[str, str] = {}
+        for name, code in ref_countries.name_index().items():
+            self.country_words.setdefault(key(name), code)
+        for name, code in ref_countries.adjective_index().items():
+            self.country_words.setdefault(key(name), code)
+        for row in rows("country_words"):
+            self.country_words.setdefault(key(row["word"]), row["country_code"])
+        frame = ref_countries.countries()
+        self.country_codes = {c: c for c in frame["country_code"]}
+        for code, alpha3 in zip(frame["country_code"], frame["alpha3"]):
+            if alpha3:
+                self.country_codes[alpha3] = code
+
+    # --- foreign places ------------------------------------------------------------------------
+    def _place_frame(self) -> pl.DataFrame:
+        frame = getattr(self.gazetteer, "places", None)
+        if isinstance(frame, pl.DataFrame) and "names_cyrillic" in frame.columns:
+            return frame
+        return places.foreign_places()
+
+    def _build_places(self) -> None:
+        self.places: dict[int, Place] = {}
+        self.place_by_cyr: dict[str, list[int]] = defaultdict(list)
+        self.place_by_latin: dict[str, list[int]] = defaultdict(list)
+        self.place_skel_cyr: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.place_skel_latin: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.place_latin_names: dict[int, list[str]] = {}
+        self.place_cyr_names: dict[int, list[str]] = {}
+        frame = self._place_frame().filter(pl.col("country_code") != "UA")
+        for row in frame.iter_rows(named=True):
+            gid, country = row["geonameid"], row["country_code"]
+            cyr = [n for n in row["names_cyrillic"] or [] if len(n) > 1]
+            latin = [n for n in row["names_latin"] or [] if len(n) > 2]
+            self.places[gid] = Place(gid, row["name"], places.best_cyrillic(cyr), country, row["admin1_code"],
+                                     row["population"] or 0, row["lat"], row["lon"])
+            self.place_cyr_names[gid] = list({key(n) for n in cyr})
+            self.place_latin_names[gid] = list({latin_fold(n) for n in latin})
+            for k in self.place_cyr_names[gid]:
+                self.place_by_cyr[k].append(gid)
+                self.place_skel_cyr[(country, cyrillic_skeleton(k))].append(gid)
+            for k in self.place_latin_names[gid]:
+                self.place_by_latin[k].append(gid)
+                self.place_skel_latin[(country, latin_skeleton(k))].append(gid)
+        for table in (self.place_by_cyr, self.place_by_latin, self.place_skel_cyr, self.place_skel_latin):
+            for k, ids in table.items():
+                if len(ids) > 1:
+                    ids[:] = sorted(set(ids), key=lambda g: -self.places[g].population)
+        for table in (self.by_centre, self.by_adjective, self.by_latin, self.place_by_cyr, self.place_by_latin,
+                      self.place_skel_cyr, self.place_skel_latin):
+            table.default_factory = None
+
+    # --- lookups -------------------------------------------------------------------------------
+    def country_of(self, word_key: str) -> str | None:
+        return self.country_words.get(word_key)
+
+    def translit_key(self, cyrillic: str) -> str:
+        return latin_fold(transliterate(cyrillic))
+
+    @staticmethod
+    def translit(name: str) -> str:
+        return transliterate(name)

@@ -1,0 +1,104 @@
+"""Ukrainian morphology for toponym matching: cached pymorphy3 lemmas and match keys."""
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+APOSTROPHES = re.compile(r"[’ʼ`′‘ʹ´]")
+_VOWELS_CYR = str.maketrans("", "", "аеєиіїоуюяыэёьй'")
+_PERSON_TAGS = {"Name", "Surn", "Patr"}
+
+
+def key(text: str) -> str:
+    """Match key of a name: casefolded, ґ→г, apostrophes dropped, hyphens and spaces unified to one space."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("ґ", "г")
+    text = APOSTROPHES.sub("'", text).replace("'", "")
+    return " ".join(re.split(r"[\s\-‐‑–—]+", text)).strip()
+
+
+def latin_fold(text: str) -> str:
+    """ASCII-folded lower-case Latin (diacritics dropped, ł→l, ß→ss), hyphens to spaces."""
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"['’ʼ`.]", "", text)
+    return " ".join(re.split(r"[\s\-‐‑–—]+", text)).strip()
+
+
+def cyrillic_skeleton(text: str) -> str:
+    """Consonant skeleton of a Cyrillic key, tolerant of vowel and apostrophe spelling variants."""
+    out = key(text).replace(" ", "").translate(_VOWELS_CYR)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+_LATIN_RULES = [("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("kh", "h"), ("ck", "k"), ("ph", "f"),
+                ("qu", "k"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("x", "ks"), ("g", "h"), ("j", "i"), ("y", "i")]
+
+
+def latin_skeleton(text: str) -> str:
+    """Consonant skeleton of a Latin name (after latin_fold) for Ukrainian-transliteration fuzzy matching."""
+    out = latin_fold(text).replace(" ", "")
+    for old, new in _LATIN_RULES:
+        out = out.replace(old, new)
+    out = re.sub(r"[aeiou]", "", out)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    lemmas: tuple[str, ...]       # distinct normal forms, best first (lower case)
+    is_adjective: bool
+    is_person: bool               # every parse is a first name, surname or patronymic
+    cases: frozenset[str]
+
+
+class Morphology:
+    """pymorphy3 (lang='uk') with a per-word cache: a word is analysed once per process."""
+
+    def __init__(self) -> None:
+        self._morph = pymorphy3.MorphAnalyzer(lang="uk")
+        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+
+    def _analyse(self, word: str) -> Analysis:
+        low = APOSTROPHES.sub("'", word.lower())
+        if not re.search(r"[а-яіїєґ]", low):
+            return Analysis((low,), False, False, frozenset())
+        parses = self._morph.parse(low)[:6]
+        lemmas: list[str] = []
+        for p in parses:
+            form = APOSTROPHES.sub("'", p.normal_form)
+            if form not in lemmas:
+                lemmas.append(form)
+        adjective = bool(parses) and any("ADJF" in p.tag for p in parses[:3])
+        person = bool(parses) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in parses) \
+            and self._morph.word_is_known(low)
+        cases = frozenset(p.tag.case for p in parses if p.tag.case)
+        return Analysis(tuple(lemmas), adjective, person, cases)
+
+    def lemma_variants(self, token: str, limit: int = 4) -> list[str]:
+        """Surface form and normal forms of a token; hyphenated tokens are lemmatised part by part."""
+        low = APOSTROPHES.sub("'", token.lower())
+        variants = [low]
+        whole = self.analyse(token).lemmas
+        variants += [w for w in whole if w not in variants]
+        if "-" in low:
+            parts = low.split("-")
+            per_part = [[p] + [w for w in self.analyse(p).lemmas[:2] if w != p] if len(p) > 3 else [p] for p in parts]
+            combos = [""]
+            for options in per_part:
+                combos = [f"{c}-{o}" if c else o for c in combos for o in options][:8]
+            variants += [c for c in combos if c not in variants]
+        return variants[:limit + 2]
+
+    def adjective_lemma(self, token: str) -> str | None:
+        for p in self._morph.parse(APOSTROPHES.sub("'", token.lower()))[:4]:
+            if "ADJF" in p.tag:
+                return APOSTROPHES.sub("'", p.normal_form)
+        return None
+
+
+@lru_cache(maxsize=1)
+def morphology() -> Morphology:
+    return Morphology()

@@ -1,0 +1,274 @@
+"""Agreement pairs of one article: which hromada with which partner, and each pair's type, status, date and themes."""
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from etl.extract.cues import Cues, prepare
+from etl.extract.dates import find_dates
+from etl.extract.index import PlaceIndex
+from etl.extract.morphology import morphology
+
+_VENUE_PREPOSITIONS = frozenset({"у", "в", "in"})
+_CLAUSE_BREAK = re.compile(r"(?:,\s*а\s|\s[—–]\s|;|\bwhile\b|,\s*and later)")
+EVIDENCE_LIMIT = 600
+
+
+@dataclass
+class Pair:
+    ua_code: str
+    partner: object                 # hromada code (domestic) or geonameid (foreign)
+    partner_kind: str               # domestic | foreign
+    partner_name_uk: str | None = None
+    relation_sentences: list[int] = field(default_factory=list)
+    type: str = "other"
+    status: str = "signed"
+    date: str | None = None
+    themes: list[str] = field(default_factory=list)
+    programme: str | None = None
+    in_passing: bool = False
+    confidence: float = 0.5
+    evidence: str = ""
+
+
+class PairBuilder:
+    def __init__(self, index: PlaceIndex, cues: Cues, sents, toponyms, published) -> None:
+        self.index, self.cues, self.sents, self.toponyms, self.published = index, cues, sents, toponyms, published
+        self.morph = morphology()
+        self.texts = [prepare(s.text) for s in sents]
+        self.relation = [self.cues.is_relation(s.text) for s in sents]
+        self.partner_keys: list[list[tuple]] = []          # per sentence: partner keys mentioned (venues included)
+        self.positions: list[dict[tuple, list[int]]] = []  # per sentence: partner key -> char offsets
+        for s, found in zip(sents, toponyms):
+            keys: list[tuple] = []
+            where: dict[tuple, list[int]] = defaultdict(list)
+            for t in found:
+                k = self._key(t)
+                if k is None:
+                    continue
+                where[k].append(s.tokens[t.first].start - s.start)
+                if k not in keys:
+                    keys.append(k)
+            self.partner_keys.append(keys)
+            self.positions.append(where)
+        self.home = self._home()
+
+    # --- parties -------------------------------------------------------------------------------
+    @staticmethod
+    def _key(t) -> tuple | None:
+        if t.kind == "hromada":
+            return ("H", t.choice)
+        if t.kind == "foreign":
+            return ("F", t.choice)
+        return None
+
+    def _is_venue(self, sentence, t) -> bool:
+        if t.first == 0:
+            return False
+        before = sentence.tokens[t.first - 1]
+        if before.lower not in _VENUE_PREPOSITIONS:
+            return False
+        if not sentence.tokens[t.first].is_cyrillic:
+            return True
+        analysis = self.morph.analyse(sentence.tokens[t.first].text)
+        return "loct" in analysis.cases and t.surface.lower() != t.nominative
+
+    def _home(self) -> str | None:
+        scores: Counter = Counter()
+        for s, found in zip(self.sents, self.toponyms):
+            weight = 3 if s.is_title else 2 if s.paragraph <= 2 else 1
+            if s.is_background:
+                weight = 0.1
+            for t in found:
+                if t.kind == "hromada":
+                    scores[t.choice] += weight
+        if not scores:
+            return None
+        return scores.most_common(1)[0][0]
+
+    def _parties(self, s) -> tuple[list[str], list[int]]:
+        hromadas: list[str] = []
+        foreign: list[int] = []
+        for t in self.toponyms[s.index]:
+            if t.kind == "hromada" and t.choice not in hromadas and not self._is_venue(s, t):
+                hromadas.append(t.choice)
+            elif t.kind == "foreign" and t.choice not in foreign and not self._is_venue(s, t):
+                foreign.append(t.choice)
+        return hromadas, foreign
+
+    def _collect(self) -> dict[tuple, Pair]:
+        pairs: dict[tuple, Pair] = {}
+
+        def add(ua: str, partner, kind: str, s) -> None:
+            if kind == "domestic" and ua == partner:
+                return
+            k = (ua, kind, partner) if kind == "foreign" else (ua, kind, partner)
+            if kind == "domestic" and (partner, kind, ua) in pairs:
+                k = (partner, kind, ua)
+            pair = pairs.get(k)
+            if pair is None:
+                pair = pairs[k] = Pair(k[0], k[2], kind)
+            if s.index not in pair.relation_sentences:
+                pair.relation_sentences.append(s.index)
+
+        for s in self.sents:
+            if not self.relation[s.index]:
+                continue
+            hromadas, foreign = self._parties(s)
+            if foreign:
+                parties = hromadas or ([self.home] if self.home else [])
+                for ua in parties:
+                    for gid in foreign:
+                        add(ua, gid, "foreign", s)
+            elif len(hromadas) >= 2:
+                first = self.home if self.home in hromadas else hromadas[0]
+                for other in hromadas:
+                    add(first, other, "domestic", s)
+            elif len(hromadas) == 1 and self.home and hromadas[0] != self.home:
+                add(self.home, hromadas[0], "domestic", s)
+        return pairs
+
+    # --- attributes ----------------------------------------------------------------------------
+    def pairs(self) -> list[Pair]:
+        collected = self._collect()
+        continuation = self._continuations()
+        all_partners = {k for keys in self.partner_keys for k in keys}
+        generic = [s.index for s in self.sents
+                   if not s.is_background and not any(k for k in self.partner_keys[s.index]
+                                                     if k != ("H", self.home)) and continuation[s.index] is None]
+        programme = next((p for s in self.sents if not s.is_background and (p := self.cues.programme(s.text))), None)
+        result: list[Pair] = []
+        for pair in collected.values():
+            pkey = ("F" if pair.partner_kind == "foreign" else "H", pair.partner)
+            if pair.partner_kind == "domestic" and pair.partner == self.home:
+                pkey = ("H", pair.ua_code)
+            own = [i for i in pair.relation_sentences if not self.sents[i].is_background]
+            pair.in_passing = not own
+            mention = [s.index for s in self.sents if pkey in self.partner_keys[s.index]]
+            mention += [i for i, owner in enumerate(continuation) if owner == pkey]
+            mention = sorted(set(mention))
+            scope = [i for i in mention if self.sents[i].is_background == pair.in_passing] or mention
+            self._settle(pair, pkey, scope, [] if pair.in_passing else generic, all_partners)
+            if not pair.in_passing:
+                pair.programme = programme
+            else:
+                pair.programme = next((p for i in scope if (p := self.cues.programme(self.sents[i].text))), None)
+            pair.partner_name_uk = self._partner_name(pkey, mention)
+            result.append(pair)
+        return result
+
+    def _continuations(self) -> list[tuple | None]:
+        """For a sentence naming no partner: the single partner the previous sentence of its paragraph was about."""
+        owner: list[tuple | None] = [None] * len(self.sents)
+        for s in self.sents[1:]:
+            prev = self.sents[s.index - 1]
+            if self.partner_keys[s.index] or prev.paragraph != s.paragraph or s.is_title:
+                continue
+            keys = [k for k in self.partner_keys[prev.index] if k != ("H", self.home)]
+            if len(keys) == 1:
+                owner[s.index] = keys[0]
+            elif not keys and owner[prev.index] is not None:
+                owner[s.index] = owner[prev.index]
+        return owner
+
+    def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int], all_partners: set) -> None:
+        body = [i for i in scope if not self.sents[i].is_title]
+        title = [i for i in scope if self.sents[i].is_title]
+        # type: a named document beats a relationship word; body beats title; own sentences beat generic ones
+        found_type = None
+        for group in (body, title, generic):
+            for i in group:
+                hit = self.cues.type_of(self.sents[i].text)
+                if hit and hit[1] == "document":
+                    found_type = hit[0]
+                    break
+            if found_type:
+                break
+        if found_type is None:
+            for i in body + title:
+                hit = self.cues.type_of(self.sents[i].text)
+                if hit:
+                    found_type = hit[0]
+                    break
+        pair.type = found_type or "other"
+        # status: the cue nearest the partner in each sentence; highest lifecycle rank over sentences
+        statuses: set[str] = set()
+        for i in scope:
+            nearest = self._nearest_status(i, pkey)
+            if nearest:
+                statuses.add(nearest)
+        if not statuses:
+            for i in generic:
+                statuses |= self.cues.statuses(self.sents[i].text)
+        pair.status = self.cues.settle(pair.type, self.cues.best_status(statuses))
+        pair.date = self._date(pkey, scope, generic)
+        themes: set[str] = set()
+        for i in scope + generic:
+            themes |= self.cues.themes(self.sents[i].text)
+        pair.themes = sorted(themes)
+        evidence_ids = [i for i in scope if i in pair.relation_sentences] or scope
+        pair.evidence = " ".join(self.sents[i].text for i in evidence_ids[:2])[:EVIDENCE_LIMIT]
+        confidence = 0.55
+        confidence += 0.15 if found_type and found_type != "other" else 0
+        confidence += 0.1 if statuses else 0
+        confidence += 0.1 if any(self.sents[i].is_title for i in scope) else 0
+        confidence -= 0.2 if pair.in_passing else 0
+        pair.confidence = round(max(0.05, min(0.99, confidence)), 2)
+
+    def _nearest_status(self, i: int, pkey: tuple) -> str | None:
+        text = self.texts[i]
+        anchors = self.positions[i].get(pkey) or []
+        best: tuple[int, int, str] | None = None
+        for status, pattern in self.cues.status_res.items():
+            for m in pattern.finditer(text):
+                if status == "terminated":
+                    return "terminated"
+                distance = min((abs(m.start() - a) for a in anchors), default=0)
+                rank = self.cues.rank.get(status, 0)
+                if best is None or (distance, -rank) < (best[0], -best[1]):
+                    best = (distance, rank, status)
+        return best[2] if best else None
+
+    def _date(self, pkey: tuple, scope: list[int], generic: list[int]) -> str | None:
+        default_year = self.published.year if self.published else None
+        for i in [j for j in scope if not self.sents[j].is_title] + generic:
+            text = self.sents[i].text
+            found = find_dates(text, default_year)
+            if not found:
+                continue
+            anchors = self.positions[i].get(pkey)
+            if not anchors:
+                if i in generic and not (self.cues.statuses(text) or self.cues.type_of(text)):
+                    continue
+                return found[0].value
+            others = [p for k, ps in self.positions[i].items() if k != pkey and k[0] == pkey[0] for p in ps]
+            usable = []
+            for d in found:
+                lo, hi = sorted((d.start, anchors[0]))
+                blocked = any(lo < o < hi for o in others) and _CLAUSE_BREAK.search(text[lo:hi])
+                if not blocked:
+                    usable.append((abs(d.start - anchors[0]), d.value))
+            if usable:
+                return min(usable)[1]
+        return None
+
+    def _partner_name(self, pkey: tuple, mention: list[int]) -> str | None:
+        if pkey[0] == "H":
+            return None
+        place = self.index.places[pkey[1]]
+        forms = [t for i in mention for t in self.toponyms[i] if t.kind == "foreign" and t.choice == pkey[1]]
+        for t in forms:
+            if t.via in ("cyrillic", "fuzzy") and t.surface and t.surface[0].isupper():
+                return _capitalise(t.nominative, t.surface)
+        return place.name_uk
+
+
+def _capitalise(nominative: str, surface: str) -> str:
+    """'шеннв'єр-сюр-марн' shaped like 'Шеннв’єр-сюр-Марн': capitals where the text had them."""
+    nominative = nominative.replace("’", "'").replace("ʼ", "'")
+    surface_parts = re.split(r"([\s\-])", surface)
+    parts = re.split(r"([\s\-])", nominative)
+    out = []
+    for n, part in enumerate(parts):
+        original = surface_parts[n] if n < len(surface_parts) else ""
+        out.append(part[:1].upper() + part[1:] if original[:1].isupper() else part)
+    return "".join(out)

@@ -1,0 +1,192 @@
+"""Article → agreement mentions: the Extractor, the Mention record and its raw_mentions row.
+
+API
+---
+``Extractor(gazetteer=None)``: loads (or reads from cache) the lookup index once.
+``Extractor.extract(document) -> list[Mention]``: ``document`` has ``text``, ``source``, ``published_date``,
+``lang`` and ``document_id`` (an ``etl.sources.articles.Document``).
+``Mention.to_json() -> dict``: the ``python -m etl extract --format jsonl`` contract.
+``mention_to_raw_row(mention, document, row_number) -> dict``: a raw_mentions row (docs/CONTRACT.md).
+"""
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from etl.extract.cues import cues
+from etl.extract.dates import find_dates
+from etl.extract.index import PlaceIndex
+from etl.extract.pairs import PairBuilder
+from etl.extract.text import sentences
+from etl.extract.toponyms import ToponymFinder
+
+CONTRACT_FIELDS = (
+    "source", "ua_hromada_code", "ua_party", "ua_oblast", "partner", "partner_name_en", "partner_country",
+    "partner_hromada_code", "partner_oblast", "partner_lat", "partner_lon", "type", "status", "date", "published",
+    "themes", "programme", "mentioned_in_passing", "confidence", "evidence",
+)
+
+
+@dataclass
+class Mention:
+    source: str
+    ua_hromada_code: str
+    ua_party: str
+    ua_oblast: str | None
+    partner: str
+    partner_name_en: str | None
+    partner_country: str
+    partner_hromada_code: str | None
+    partner_oblast: str | None
+    partner_lat: float | None
+    partner_lon: float | None
+    type: str
+    status: str
+    date: str | None
+    published: str | None
+    themes: list[str] = field(default_factory=list)
+    programme: str | None = None
+    mentioned_in_passing: bool = False
+    confidence: float = 0.5
+    evidence: str = ""
+    partner_geonameid: int | None = None
+    document_id: str | None = None
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in CONTRACT_FIELDS}
+
+    @property
+    def partner_kind(self) -> str:
+        return "domestic" if self.partner_country == "UA" else "foreign"
+
+
+def mention_to_raw_row(mention: Mention, document, row_number: int = 0) -> dict:
+    """One raw_mentions row (docs/CONTRACT.md) for a mention of an article; loaded_at is now (UTC)."""
+    partner_key = mention.partner_hromada_code or mention.partner_geonameid or mention.partner
+    mention_id = hashlib.sha256(
+        f"{document.document_id}|{mention.ua_hromada_code}|{partner_key}|{mention.status}".encode()).hexdigest()[:32]
+    published = document.published_date
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return {
+        "mention_id": mention_id, "source_kind": "article", "source_id": document.document_id,
+        "source_ref": getattr(document, "url", None) or document.source, "row_number": row_number,
+        "ua_hromada_code": mention.ua_hromada_code, "partner_kind": mention.partner_kind,
+        "partner_name_uk": mention.partner, "partner_name_en": mention.partner_name_en,
+        "partner_country_code": mention.partner_country, "partner_geonameid": mention.partner_geonameid,
+        "partner_hromada_code": mention.partner_hromada_code, "partner_lat": mention.partner_lat,
+        "partner_lon": mention.partner_lon, "type": mention.type, "status": mention.status,
+        "event_date": mention.date, "published_date": published, "themes": list(mention.themes),
+        "programme": mention.programme, "mentioned_in_passing": mention.mentioned_in_passing,
+        "confidence": mention.confidence, "evidence": mention.evidence,
+        "loaded_at": datetime.now(timezone.utc).replace(tzinfo=None),
+    }
+
+
+class Extractor:
+    """Finds agreement mentions in one document at a time; all lookups are precomputed at construction."""
+
+    def __init__(self, gazetteer=None, index: PlaceIndex | None = None) -> None:
+        self.index = index or PlaceIndex.load(gazetteer)
+        self.finder = ToponymFinder(self.index)
+        self.cues = cues()
+
+    def extract(self, document) -> list[Mention]:
+        sents = sentences(document.text)
+        if not sents:
+            return []
+        published = document.published_date
+        if isinstance(published, str):
+            published = date.fromisoformat(published)
+        countries_by_sentence = [self.finder.countries_in(s) for s in sents]
+        doc_countries = {code for found in countries_by_sentence for _, code in found}
+        toponyms = []
+        for s in sents:
+            lang = "en" if _latin_share(s.text) > 0.5 else "uk"
+            toponyms.append(self.finder.find(s, doc_countries, lang))
+        self._mark_background(sents, toponyms, published)
+        self._choose(sents, toponyms, countries_by_sentence)
+        builder = PairBuilder(self.index, self.cues, sents, toponyms, published)
+        return [self._mention(document, published, pair) for pair in builder.pairs()]
+
+    # --- background ----------------------------------------------------------------------------
+    def _mark_background(self, sents, toponyms, published: date | None) -> None:
+        in_background = False
+        current = -1
+        for s in sents:
+            if s.paragraph != current:
+                current = s.paragraph
+                if self.cues.opens_background(s.text):
+                    in_background = True
+                elif in_background and any(t.kind in ("hromada", "foreign") for t in toponyms[s.index]):
+                    in_background = False
+            s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text)
+            if published and not s.is_background and not s.is_title:
+                for found in find_dates(s.text):
+                    if int(found.value[:4]) <= published.year - 2:
+                        s.is_background = True
+                        break
+
+    # --- disambiguation ------------------------------------------------------------------------
+    def _choose(self, sents, toponyms, countries_by_sentence) -> None:
+        oblast_counts = Counter(t.candidates[0] for found in toponyms for t in found if t.kind == "oblast")
+        doc_countries = Counter(code for found in countries_by_sentence for _, code in found)
+        for s, found in zip(sents, toponyms):
+            sentence_countries = [code for _, code in countries_by_sentence[s.index]]
+            oblasts_here = [t for t in found if t.kind == "oblast"]
+            for t in found:
+                if t.kind == "hromada":
+                    t.choice = self._choose_hromada(t, oblasts_here, oblast_counts)
+                elif t.kind == "foreign":
+                    t.choice = self._choose_place(t, sentence_countries, doc_countries)
+                else:
+                    t.choice = t.candidates[0]
+
+    def _choose_hromada(self, t, oblasts_here, oblast_counts) -> str:
+        hromadas = self.index.hromadas
+        for o in oblasts_here:
+            if t.last <= o.first <= t.last + 8:
+                match = [c for c in t.candidates if hromadas[c].oblast_code == o.candidates[0]]
+                if match:
+                    return match[0]
+        in_doc = [c for c in t.candidates if oblast_counts.get(hromadas[c].oblast_code)]
+        if in_doc:
+            return max(in_doc, key=lambda c: (oblast_counts[hromadas[c].oblast_code], hromadas[c].prominence))
+        return t.candidates[0]
+
+    def _choose_place(self, t, sentence_countries, doc_countries) -> int:
+        places = self.index.places
+        for code in sentence_countries:
+            match = [g for g in t.candidates if places[g].country_code == code]
+            if match:
+                return match[0]
+        ranked = [g for g in t.candidates if doc_countries.get(places[g].country_code)]
+        if ranked:
+            return max(ranked, key=lambda g: (doc_countries[places[g].country_code], places[g].population))
+        return t.candidates[0]
+
+    # --- output --------------------------------------------------------------------------------
+    def _mention(self, document, published, pair) -> Mention:
+        ua = self.index.hromadas[pair.ua_code]
+        common = dict(
+            source=document.source, ua_hromada_code=ua.code, ua_party=ua.name_uk, ua_oblast=ua.oblast_adjective,
+            type=pair.type, status=pair.status, date=pair.date, published=published.isoformat() if published else None,
+            themes=pair.themes, programme=pair.programme, mentioned_in_passing=pair.in_passing,
+            confidence=pair.confidence, evidence=pair.evidence, document_id=getattr(document, "document_id", None),
+        )
+        if pair.partner_kind == "domestic":
+            partner = self.index.hromadas[pair.partner]
+            return Mention(partner=partner.name_uk, partner_name_en=self.index.translit(partner.name_uk),
+                           partner_country="UA", partner_hromada_code=partner.code,
+                           partner_oblast=partner.oblast_adjective, partner_lat=partner.lat, partner_lon=partner.lon,
+                           **common)
+        place = self.index.places[pair.partner]
+        return Mention(partner=pair.partner_name_uk or place.name_uk or place.name, partner_name_en=place.name,
+                       partner_country=place.country_code, partner_hromada_code=None, partner_oblast=None,
+                       partner_lat=place.lat, partner_lon=place.lon, partner_geonameid=place.geonameid, **common)
+
+
+def _latin_share(text: str) -> float:
+    latin = sum(1 for c in text if "a" <= c.lower() <= "z")
+    cyrillic = sum(1 for c in text if "а" <= c.lower() <= "я" or c.lower() in "іїєґ")
+    return latin / (latin + cyrillic) if latin + cyrillic else 0.0

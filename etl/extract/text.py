@@ -1,0 +1,81 @@
+"""Paragraphs, sentences and tokens of an article, with character offsets."""
+import re
+from dataclasses import dataclass, field
+
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’ʼ`](?=[^\W\d_]))*(?:-[^\W\d_](?:[^\W\d_]|['’ʼ`](?=[^\W\d_]))*)*"
+TOKEN = re.compile(rf"({_WORD})|(\d+)|(\S)")
+_CYR = re.compile(r"[а-яіїєґ]", re.I)
+# a sentence ends at . ! ? … (optionally closed by quotes) before a capital letter, quote or digit
+_BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„“(]?[A-ZА-ЯІЇЄҐ0-9])")
+_ABBREVIATIONS = frozenset(
+    "м с смт сел вул просп пл обл р рр ім т д див стор тис млн грн ст проф доц акад пп mr mrs ms dr st"
+    " prof gen jan feb mar apr jun jul aug sep sept oct nov dec no".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    is_word: bool
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.is_word and self.text[0].isupper()
+
+    @property
+    def is_cyrillic(self) -> bool:
+        return bool(_CYR.search(self.text))
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Sentence:
+    index: int
+    paragraph: int
+    text: str
+    start: int
+    tokens: list[Token] = field(default_factory=list)
+    is_title: bool = False
+    is_background: bool = False
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(0), offset + m.start(), offset + m.end(), m.group(1) is not None)
+            for m in TOKEN.finditer(text)]
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; no split after abbreviations and initials ('м. Херсон', 'І. Терехов')."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        before = paragraph[start:m.start()].rstrip("»\"”)")
+        last = re.search(r"(\w+)\.$", before)
+        if last and (last.group(1).lower() in _ABBREVIATIONS or (len(last.group(1)) == 1 and last.group(1).isupper())):
+            continue
+        out.append((start, paragraph[start:m.start()].strip()))
+        start = m.end()
+    if paragraph[start:].strip():
+        out.append((start, paragraph[start:].strip()))
+    return [(o, s) for o, s in out if s]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of the text; the first non-empty line is the title."""
+    result: list[Sentence] = []
+    offset = 0
+    paragraph = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for rel, sentence in split_sentences(line):
+                s = Sentence(len(result), paragraph, sentence, offset + rel)
+                s.tokens = tokenize(sentence, s.start)
+                s.is_title = paragraph == 0
+                result.append(s)
+            paragraph += 1
+        offset += len(line) + 1
+    return result

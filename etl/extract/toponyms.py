@@ -1,0 +1,277 @@
+"""Toponyms in a sentence: hromadas (centre names, adjective + council), oblasts, countries, foreign places."""
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import product
+
+from etl.extract.index import PlaceIndex, adjective_stem
+from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
+from etl.extract.text import Sentence, Token
+
+MAX_SPAN = 4
+_COORDINATION = frozenset({",", "та", "і", "й", "and", "&", "також", "а"})
+_STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "просп", "площа", "бульвар", "провулок", "street", "avenue",
+                           "st", "square", "набережна"})
+FUZZY_RATIO = 0.78
+GLOBAL_POPULATION = 50_000
+
+
+@dataclass
+class Toponym:
+    kind: str                      # hromada | foreign | oblast | country
+    sentence: int
+    first: int                     # token positions [first, last)
+    last: int
+    surface: str
+    nominative: str                # the matched nominative form (lower case)
+    candidates: list = field(default_factory=list)   # hromada codes or geonameids, best first
+    via: str = ""                  # adjective | centre | latin | cyrillic | fuzzy | name
+    foreign_hint: bool = False     # a foreign country word stands right before or after it
+    ua_alternatives: list = field(default_factory=list)
+    choice: object = None
+
+
+class ToponymFinder:
+    def __init__(self, index: PlaceIndex) -> None:
+        self.index = index
+        self.morph = morphology()
+        words = index.words
+        self.community = frozenset(words["community_nouns"])
+        self.community_adj = frozenset(words["community_adjectives"])
+        self.region_nouns = frozenset(words["region_nouns"])
+        self.settlement_markers = frozenset(words["settlement_markers"])
+        self.region_markers = frozenset(words["region_markers"])
+        self.person_markers = frozenset(words["person_markers"])
+        self.particles = frozenset(words["name_particles"])
+
+    # --- helpers -------------------------------------------------------------------------------
+    def lemmas(self, token: Token) -> list[str]:
+        return self.morph.lemma_variants(token.text)
+
+    def _lemma_in(self, token: Token, words: frozenset) -> bool:
+        return token.lower in words or any(v in words for v in self.lemmas(token))
+
+    def countries_in(self, sentence: Sentence) -> list[tuple[int, str]]:
+        """(token position, country code) for country names and adjectives ('французьким', 'США', 'Болгарія')."""
+        found: list[tuple[int, str]] = []
+        tokens = sentence.tokens
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if not tok.is_word:
+                i += 1
+                continue
+            hit = None
+            if tok.is_capitalised and i + 1 < len(tokens) and tokens[i + 1].is_word:
+                for a, b in product(self.lemmas(tok)[:3], self.lemmas(tokens[i + 1])[:3]):
+                    code = self.index.country_of(key(f"{a} {b}"))
+                    if code:
+                        hit = (code, 2)
+                        break
+            if hit is None:
+                if tok.text.isupper() and len(tok.text) <= 4:
+                    code = self.index.country_of(key(tok.text))
+                    hit = (code, 1) if code and len(tok.text) > 1 else None
+                else:
+                    for variant in self.lemmas(tok):
+                        code = self.index.country_of(key(variant))
+                        if code and (tok.is_capitalised or variant.endswith(("ський", "цький", "зький", "ий"))
+                                     or variant in ("гміна", "ґміна", "штат", "штати")):
+                            hit = (code, 1)
+                            break
+            if hit and hit[0] != "UA":
+                found.append((i, hit[0]))
+                i += hit[1]
+            else:
+                i += 1
+        return found
+
+    # --- spans ---------------------------------------------------------------------------------
+    def _runs(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            if not tokens[i].is_capitalised:
+                i += 1
+                continue
+            j = i + 1
+            script = tokens[i].is_cyrillic
+            while j < len(tokens):
+                t = tokens[j]
+                if t.is_capitalised and t.is_cyrillic == script:
+                    j += 1
+                elif (t.is_word and t.lower in self.particles and j + 1 < len(tokens)
+                      and tokens[j + 1].is_capitalised and tokens[j + 1].is_cyrillic == script):
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        return runs
+
+    def _is_person_run(self, tokens: list[Token], first: int, last: int) -> bool:
+        analysis = self.morph.analyse(tokens[first].text)
+        if last - first >= 2 and analysis.is_person:
+            return True
+        if first > 0 and tokens[first - 1].is_word and self._lemma_in(tokens[first - 1], self.person_markers) \
+                and last - first >= 2:
+            return True
+        return False
+
+    def find(self, sentence: Sentence, doc_countries: set[str], lang: str) -> list[Toponym]:
+        tokens = sentence.tokens
+        found: list[Toponym] = []
+        for first, last in self._runs(tokens):
+            if self._is_person_run(tokens, first, last):
+                continue
+            i = first
+            while i < last:
+                hit = None
+                for length in range(min(MAX_SPAN, last - i), 0, -1):
+                    hit = self._resolve(sentence, i, i + length, doc_countries, lang)
+                    if hit:
+                        break
+                if hit:
+                    found.append(hit)
+                    i = hit.last
+                else:
+                    i += 1
+        return found
+
+    def _variants(self, tokens: list[Token]) -> list[str]:
+        options = [self.lemmas(t)[:4] for t in tokens]
+        combos = [" ".join(c) for c in product(*options)]
+        return list(dict.fromkeys(combos))[:24]
+
+    def _next_noun(self, tokens: list[Token], start: int) -> Token | None:
+        """The first token after start that is not a community adjective, a coordination or another capitalised adjective."""
+        j = start
+        while j < len(tokens) and j < start + 12:
+            t = tokens[j]
+            low = t.lower
+            if low in _COORDINATION or (t.is_word and (self._lemma_in(t, self.community_adj)
+                                                      or (t.is_capitalised and self.morph.analyse(t.text).is_adjective))):
+                j += 1
+                continue
+            return t if t.is_word else None
+        return None
+
+    def _resolve(self, sentence: Sentence, first: int, last: int, doc_countries: set[str], lang: str) -> Toponym | None:
+        tokens = sentence.tokens
+        span = tokens[first:last]
+        surface = " ".join(t.text for t in span)
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and before.is_word and before.lower in _STREET_WORDS:
+            return None
+        if before is not None and before.text == "." and first > 1 and tokens[first - 2].lower in _STREET_WORDS:
+            return None
+
+        # adjective + community/region noun: "Ізюмської міської ради", "Тернопільської області"
+        if last - first == 1 and span[0].is_cyrillic:
+            stem = adjective_stem(span[0].text)
+            if stem in self.index.by_adjective or stem in self.index.oblast_by_stem:
+                noun = self._next_noun(tokens, last)
+                if noun is not None and self._lemma_in(noun, self.region_nouns) and stem in self.index.oblast_by_stem:
+                    return Toponym("oblast", sentence.index, first, last, surface, stem,
+                                   [self.index.oblast_by_stem[stem]], "adjective")
+                if noun is not None and self._lemma_in(noun, self.community) and stem in self.index.by_adjective:
+                    return Toponym("hromada", sentence.index, first, last, surface, stem,
+                                   list(self.index.by_adjective[stem]), "adjective")
+        if not span[0].is_word:
+            return None
+        cyrillic = span[0].is_cyrillic
+        variants = self._variants(span) if cyrillic else [latin_fold(surface)]
+        before_marker = before is not None and before.is_word and self._lemma_in(before, self.settlement_markers)
+        if before is not None and before.is_word and self._lemma_in(before, self.region_markers):
+            return None
+
+        for v in variants:
+            k = key(v)
+            if k in self.index.oblast_by_name and cyrillic:
+                return Toponym("oblast", sentence.index, first, last, surface, k, [self.index.oblast_by_name[k]], "name")
+            code = self.index.country_of(k)
+            if code and not before_marker:
+                return Toponym("country", sentence.index, first, last, surface, k, [code], "name")
+
+        ua: list[str] = []
+        ua_form = ""
+        for v in variants:
+            k = key(v) if cyrillic else v
+            codes = (self.index.by_centre if cyrillic else self.index.by_latin).get(k)
+            if codes:
+                ua, ua_form = list(codes), v
+                break
+        foreign: list[int] = []
+        foreign_form, via = "", ""
+        for v in variants:
+            k = key(v) if cyrillic else v
+            ids = (self.index.place_by_cyr if cyrillic else self.index.place_by_latin).get(k)
+            if ids:
+                foreign, foreign_form, via = list(ids), v, ("cyrillic" if cyrillic else "latin")
+                break
+        hint = self._foreign_hint(tokens, first, last)
+        latin_in_cyrillic_text = not cyrillic and lang != "en"
+        if ua and not (hint or latin_in_cyrillic_text):
+            if not any(self.index.hromadas[c].is_city for c in ua) and not before_marker:
+                ua = [c for c in ua if self.index.hromadas[c].is_city] or (ua if self._village_ok(sentence, last) else [])
+            if ua:
+                return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua,
+                               "centre" if cyrillic else "latin", ua_alternatives=foreign)
+        if not foreign and (hint or before_marker) and doc_countries and not self.morph.analyse(span[0].text).is_person:
+            foreign, foreign_form = self._fuzzy(variants[:6], cyrillic, doc_countries)
+            via = "fuzzy"
+        if not foreign:
+            return None
+        in_context = [g for g in foreign if self.index.places[g].country_code in doc_countries]
+        if in_context:
+            foreign = in_context
+        elif via == "fuzzy" or (self.index.places[foreign[0]].population < GLOBAL_POPULATION and not before_marker):
+            return None
+        if last - first == 1 and self.morph.analyse(span[0].text).is_person and not (hint or before_marker):
+            return None
+        return Toponym("foreign", sentence.index, first, last, surface, foreign_form, foreign, via,
+                       foreign_hint=hint, ua_alternatives=ua)
+
+    def _village_ok(self, sentence: Sentence, last: int) -> bool:
+        noun = self._next_noun(sentence.tokens, last)
+        return noun is not None and self._lemma_in(noun, self.community)
+
+    def _foreign_hint(self, tokens: list[Token], first: int, last: int) -> bool:
+        """A foreign country adjective/name right before the span or in brackets right after it."""
+        for t in tokens[max(0, first - 3):first]:
+            if t.is_word and self._country_word(t):
+                return True
+        after = tokens[last:last + 4]
+        if after and after[0].text == "(":
+            return any(t.is_word and (self._country_word(t) or self._lemma_in(t, self.region_markers)) for t in after[1:])
+        return False
+
+    def _country_word(self, token: Token) -> bool:
+        if token.text.isupper() and len(token.text) <= 4:
+            code = self.index.country_of(key(token.text))
+        else:
+            code = next((c for v in self.lemmas(token) if (c := self.index.country_of(key(v)))), None)
+        return bool(code) and code != "UA"
+
+    def _fuzzy(self, variants: list[str], cyrillic: bool, countries: set[str]) -> tuple[list[int], str]:
+        """Ukrainian exonym → GeoNames place in a country named in the text: skeleton lookup, then a ratio check."""
+        best: tuple[float, int, str] | None = None
+        for v in variants:
+            if cyrillic:
+                k = key(v)
+                probes = [(self.index.place_skel_cyr, cyrillic_skeleton(k), k, self.index.place_cyr_names),
+                          (self.index.place_skel_latin, latin_skeleton(self.index.translit_key(v)),
+                           self.index.translit_key(v), self.index.place_latin_names)]
+            else:
+                k = latin_fold(v)
+                probes = [(self.index.place_skel_latin, latin_skeleton(k), k, self.index.place_latin_names)]
+            for table, skeleton, text, names in probes:
+                if len(skeleton) < 2:
+                    continue
+                for country in countries:
+                    for gid in table.get((country, skeleton), [])[:20]:
+                        ratio = max(SequenceMatcher(None, text, n).ratio() for n in names[gid])
+                        if ratio >= FUZZY_RATIO and (best is None or ratio > best[0]):
+                            best = (ratio, gid, v)
+        if best is None:
+            return [], ""
+        return [best[1]], best[2]
