@@ -86,3 +86,15 @@ def test_transliteration_follows_the_2010_resolution():
         "Кам'янець-Подільський": "Kamianets-Podilskyi", "Харків": "Kharkiv", "Щастя": "Shchastia",
     }
     assert {uk: transliterate(uk) for uk in cases} == cases
+
+
+def test_a_hromada_without_settlement_001_takes_its_namesake_settlement_as_centre():
+    hromada = pl.DataFrame({"l1": ["UA99"], "l2": ["UA9901"], "l3": ["UA99010010000000000"], "name": ["Вербівська"]})
+    settlements = pl.DataFrame({
+        "l3": ["UA99010010000000000"] * 3,
+        "l4": ["UA99010010020000001", "UA99010010030000002", "UA99010010040000003"],
+        "name": ["Дубове", "Вербівка", "Липове"],
+        "category": ["C", "C", "X"],
+    })
+    centre = katottg._centres(settlements, hromada).row(0, named=True)
+    assert (centre["centre_name_uk"], centre["centre_category"]) == ("Вербівка", "C")
