@@ -1,4 +1,5 @@
 """KATOTTG (the official codifier of administrative-territorial units) as contract-shaped frames."""
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -77,7 +78,8 @@ def _centres(settlements: pl.DataFrame, hromada_rows: pl.DataFrame) -> pl.DataFr
     fallback = []
     for row in missing.iter_rows(named=True):
         members = settlements.filter(pl.col("l3") == row["l3"])
-        stem = row["name"][:-3] if len(row["name"]) > 4 else row["name"]
+        adjective = re.sub(r"(ськ|цьк|зьк|н|в)а$", "", row["name"])
+        stem = adjective[: max(3, len(adjective) - 2)]  # Дубівська -> Дуб (Дубове), Вербівська -> Верб
         named = members.filter(pl.col("name").str.starts_with(stem))
         pick = (named if named.height else members).sort(
             pl.col("category").replace_strict({"M": 0, "X": 1, "C": 2}, default=3), "l4"
