@@ -103,8 +103,7 @@ class RegistryRead:
         return iter((self.mentions, self.rejects, self.read_count))
 
 
-def map_columns(header: list[str], file: str, warnings: list[str]) -> dict[str, int]:
-    """Canonical field -> column index; raises RegistryFileError when a required field has no column."""
+def _column_map(header: list[str], warnings: list[str]) -> dict[str, int]:
     aliases, ignored = vocab.column_aliases(), vocab.ignored_headers()
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
@@ -119,8 +118,22 @@ def map_columns(header: list[str], file: str, warnings: list[str]) -> dict[str, 
             columns[canonical] = index
     if "hromada_code" in columns:
         columns.setdefault("hromada", columns["hromada_code"])
-    missing = [f for f in vocab.required_fields() if f not in columns]
-    if missing:
+    return columns
+
+
+def _missing(columns: dict[str, int]) -> list[str]:
+    return [f for f in vocab.required_fields() if f not in columns]
+
+
+def is_header(row: list[str]) -> bool:
+    """Whether a row names every required column (how a header is told from a title line above it)."""
+    return not _missing(_column_map(row, []))
+
+
+def map_columns(header: list[str], file: str, warnings: list[str]) -> dict[str, int]:
+    """Canonical field -> column index; raises RegistryFileError when a required field has no column."""
+    columns = _column_map(header, warnings)
+    if missing := _missing(columns):
         wanted = ", ".join(f"{LABELS_UK[f]} ({f})" for f in missing)
         found = ", ".join(repr(h) for h in header if h) or "none"
         raise RegistryFileError(file, f"required column missing: {wanted}; the header has {found}")
@@ -169,10 +182,12 @@ def read_registry(path: str | Path, gazetteer, delimiter: str | None = None) -> 
                       row_number=number, column_name=column, value=value, reason=reason, raw_record=raw)
 
     try:
-        table = read_table(data, path.name, delimiter)
+        table = read_table(data, path.name, delimiter, is_header)
         if not table.header:
             raise RegistryFileError(path.name, "the register is empty")
         rows = _Rows(table, map_columns(table.header, path.name, result.warnings), path.name)
+        if table.preamble:
+            result.warnings.append(f"the header is row {table.header_row}; {table.preamble} row(s) above it are skipped")
     except RegistryFileError as err:
         err.reject = reject(None, None, None, err.message, None)
         raise

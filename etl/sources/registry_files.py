@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.sources.registry_vocab import header_key, preferred_sheets
@@ -14,7 +15,9 @@ _NO_DELIMITER = "\x1f"  # a one-column file is read with the ASCII unit separato
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+HEADER_SEARCH_ROWS = 10  # the header is looked for among this many leading non-blank rows
 Cell = object  # str for CSV; str, int, float, date or datetime for XLSX; None when empty
+HeaderTest = Callable[[list[str]], bool]
 
 
 class RegistryFileError(ValueError):
@@ -34,6 +37,7 @@ class Table:
     header: list[str]
     header_row: int
     rows: list[tuple[int, list[Cell]]]
+    preamble: int = 0  # non-blank rows above the header (a title, a date line)
     delimiter: str | None = None
     encoding: str | None = None
 
@@ -66,12 +70,22 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def sniff_delimiter(text: str) -> str | None:
-    """The delimiter occurring most often in the first non-empty line; None for a one-column header."""
-    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+def _most_frequent(line: str) -> str | None:
     counts = {d: _count_outside_quotes(line, d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else None
+
+
+def sniff_delimiter(text: str, is_header: HeaderTest | None = None) -> str | None:
+    """The delimiter that splits a leading line into a header, else the commonest one of the first line."""
+    lines = [ln for ln in text.splitlines()[: HEADER_SEARCH_ROWS * 2] if ln.strip()][:HEADER_SEARCH_ROWS]
+    if not lines:
+        return None
+    for line in lines if is_header else ():
+        for d in DELIMITERS:
+            if _count_outside_quotes(line, d) and is_header(_names(next(csv.reader([line], delimiter=d)))):
+                return d
+    return _most_frequent(lines[0])
 
 
 def _other_delimiter(cells: list[Cell], used: str | None) -> str | None:
@@ -103,25 +117,30 @@ def _check_delimiter(table: Table, file: str) -> None:
         )
 
 
-def _table(records: list[list[Cell]], **dialect) -> Table:
-    numbered = list(enumerate(records, 1))
-    start = next((i for i, (_, cells) in enumerate(numbered) if not all(is_blank(c) for c in cells)), None)
-    if start is None:
+def _names(cells: list[Cell]) -> list[str]:
+    return [str(h).strip() if h is not None else "" for h in cells]
+
+
+def _table(records: list[list[Cell]], is_header: HeaderTest | None, **dialect) -> Table:
+    """The header is the first of the leading non-blank rows that is_header accepts, else the first of them."""
+    filled = [i for i, cells in enumerate(records) if not all(is_blank(c) for c in cells)]
+    if not filled:
         return Table([], 0, [], **dialect)
-    header_row, header = numbered[start]
-    names = [str(h).strip() if h is not None else "" for h in header]
-    return Table(names, header_row, numbered[start + 1 :], **dialect)
+    leading = filled[:HEADER_SEARCH_ROWS]
+    start = next((i for i in leading if is_header is None or is_header(_names(records[i]))), filled[0])
+    rows = list(enumerate(records[start + 1 :], start + 2))
+    return Table(_names(records[start]), start + 1, rows, preamble=filled.index(start), **dialect)
 
 
-def read_csv(data: bytes, file: str, delimiter: str | None = None) -> Table:
+def read_csv(data: bytes, file: str, delimiter: str | None = None, is_header: HeaderTest | None = None) -> Table:
     text, encoding = decode(data, file)
-    used = delimiter or sniff_delimiter(text)
+    used = delimiter or sniff_delimiter(text, is_header)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=used or _NO_DELIMITER, quotechar='"')
     try:
         records = [list(r) for r in reader]
     except csv.Error as err:
         raise RegistryFileError(file, f"not a readable CSV: {err}") from None
-    table = _table(records, delimiter=used, encoding=encoding)
+    table = _table(records, is_header, delimiter=used, encoding=encoding)
     _check_delimiter(table, file)
     return table
 
@@ -142,7 +161,7 @@ def _cell(value: Cell) -> Cell:
     return value
 
 
-def read_xlsx(data: bytes, file: str) -> Table:
+def read_xlsx(data: bytes, file: str, is_header: HeaderTest | None = None) -> Table:
     from openpyxl import load_workbook
 
     try:
@@ -151,13 +170,13 @@ def read_xlsx(data: bytes, file: str) -> Table:
         raise RegistryFileError(file, f"not a readable XLSX workbook: {err}") from None
     sheet = _sheet(workbook)
     records = [[_cell(v) for v in row] for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, values_only=True)]
-    return _table(records)
+    return _table(records, is_header)
 
 
-def read_table(data: bytes, file: str, delimiter: str | None = None) -> Table:
+def read_table(data: bytes, file: str, delimiter: str | None = None, is_header: HeaderTest | None = None) -> Table:
     """The register's header and rows, XLSX recognised by content, anything else read as delimited text."""
     if data.startswith(_XLSX_MAGIC):
-        return read_xlsx(data, file)
+        return read_xlsx(data, file, is_header)
     if data.startswith(_XLS_MAGIC):
         raise RegistryFileError(file, "legacy .xls workbooks are not read: save the register as .xlsx or .csv")
-    return read_csv(data, file, delimiter)
+    return read_csv(data, file, delimiter, is_header)

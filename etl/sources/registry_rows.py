@@ -97,13 +97,15 @@ class RowResolver:
                 raise self.problem(field, "not a KATOTTG code (UA and 17 digits)")
         if not value:
             raise self.problem(field, "hromada is empty")
+        oblast_text = values.get(oblast_field, "")
+        oblast = self.g.oblast_code(oblast_text) if oblast_text else None
         if _KATOTTG_RE.fullmatch(value):
             found = self.g.hromada_by_code(value.upper())
             if found is None:
                 raise self.problem(field, "unknown KATOTTG hromada code")
+            if oblast_text and oblast != found["oblast_code"]:
+                self.note(oblast_field, f"{oblast_text!r} is not the oblast of {value}; the code is followed")
             return found
-        oblast_text = values.get(oblast_field, "")
-        oblast = self.g.oblast_code(oblast_text) if oblast_text else None
         if oblast_text and oblast is None:
             raise self.problem(oblast_field, "unknown oblast")
         candidates = self.g.find_hromadas(value, oblast)

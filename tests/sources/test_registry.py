@@ -117,7 +117,7 @@ def test_xlsx_register_reads_the_named_sheet_with_date_cells(gazetteer, tmp_path
     book.active.title = "Інструкція"
     book.active.append(["Заповнюйте аркуш «Реєстр»"])
     sheet = book.create_sheet("Реєстр громад")
-    sheet.append([])
+    sheet.append(["Реєстр партнерств станом на 01.01.2025"])
     sheet.append([f" {h.upper()} " for h in HEADER_UK])
     sheet.append(["Вінницька", "Вінницька", "Кельце", "Польща", None, "Меморандум", "Підписано",
                   dt.datetime(2023, 11, 21), "освіта", None, None])
@@ -132,6 +132,17 @@ def test_xlsx_register_reads_the_named_sheet_with_date_cells(gazetteer, tmp_path
     assert sorted(rows) == [3, 4, 6]
     assert [rows[n]["event_date"] for n in (3, 4, 6)] == ["2023-11-21", "2019", "2024-11"]
     assert [rows[n]["ua_hromada_code"] for n in (3, 4, 6)] == [VINNYTSIA, LUTSK, LVIV]
+    assert read.warnings == ["the header is row 2; 1 row(s) above it are skipped"]
+
+
+def test_title_line_above_the_header_is_skipped_and_rows_keep_their_sheet_numbers(gazetteer):
+    read = read_registry(FIXTURES / "title_above_header_semicolon.csv", gazetteer)
+    assert (read.read_count, len(read.mentions), read.rejects) == (2, 2, [])
+    rows = by_row(read)
+    assert sorted(rows) == [4, 5]
+    assert (rows[4]["ua_hromada_code"], rows[5]["ua_hromada_code"]) == (LUTSK, LUTSK)
+    assert rows[5]["notes"] == ["Область: 'Львівська' is not the oblast of UA07080170000013585; the code is followed"]
+    assert read.warnings[0] == "the header is row 3; 1 row(s) above it are skipped"
 
 
 def test_malformed_register_rejects_each_bad_row_and_loads_the_good_ones(gazetteer):
