@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TypedDict
 
+from etl.load import stable_id
 from etl.sources import registry_vocab as vocab
 from etl.sources.registry_files import Cell, RegistryFileError, Table, is_blank, read_table
 from etl.sources.registry_rows import RowRejected, RowResolver, text
@@ -187,7 +188,8 @@ def read_registry(path: str | Path, gazetteer, delimiter: str | None = None) -> 
             raise RegistryFileError(path.name, "the register is empty")
         rows = _Rows(table, map_columns(table.header, path.name, result.warnings), path.name)
         if table.preamble:
-            result.warnings.append(f"the header is row {table.header_row}; {table.preamble} row(s) above it are skipped")
+            skipped = f"{table.preamble} row(s) above it are skipped"
+            result.warnings.append(f"the header is row {table.header_row}; {skipped}")
     except RegistryFileError as err:
         err.reject = reject(None, None, None, err.message, None)
         raise
@@ -209,7 +211,7 @@ def read_registry(path: str | Path, gazetteer, delimiter: str | None = None) -> 
         notes = [f"{rows.header_of(f)}: {message}" for f, message in resolver.notes]
         result.warnings.extend(f"row {number}, {note}" for note in notes)
         result.mentions.append({
-            "mention_id": hashlib.sha256(f"{result.source_id}:{number}".encode()).hexdigest(),
+            "mention_id": stable_id(SOURCE_KIND, result.source_id, number),
             "source_kind": SOURCE_KIND, "source_id": result.source_id, "source_ref": path.name,
             "row_number": number, **resolved, "published_date": None, "mentioned_in_passing": False,
             "confidence": 1.0, "evidence": rows.evidence(number, cells), "notes": notes,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from etl.sources.registry_vocab import header_key, preferred_sheets
 DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 _NO_DELIMITER = "\x1f"  # a one-column file is read with the ASCII unit separator, which text never holds
+_EXCEL_SEP_RE = re.compile(r"sep=(.)\r?\n")
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -105,7 +107,7 @@ def _check_delimiter(table: Table, file: str) -> None:
             f"the header is a single column {table.header[0][:60]!r}: the file looks {_delimiter_name(other)}-"
             f"separated but was read as {_delimiter_name(table.delimiter)}-separated",
         )
-    filled = [cells for _, cells in table.rows if len([c for c in cells if not is_blank(c)]) > 0]
+    filled = [cells for _, cells in table.rows if not all(is_blank(c) for c in cells)]
     single = [cells for cells in filled if len(cells) == 1 and _other_delimiter(cells, table.delimiter)]
     if len(table.header) > 1 and filled and len(single) * 2 > len(filled):
         other = _other_delimiter(single[0], table.delimiter)
@@ -134,6 +136,8 @@ def _table(records: list[list[Cell]], is_header: HeaderTest | None, **dialect) -
 
 def read_csv(data: bytes, file: str, delimiter: str | None = None, is_header: HeaderTest | None = None) -> Table:
     text, encoding = decode(data, file)
+    if declared := _EXCEL_SEP_RE.match(text):  # Excel's "sep=;" line: it names the delimiter and is not shown
+        text, delimiter = text[declared.end() :], delimiter or declared[1]
     used = delimiter or sniff_delimiter(text, is_header)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=used or _NO_DELIMITER, quotechar='"')
     try:

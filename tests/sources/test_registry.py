@@ -198,6 +198,11 @@ def test_sniffed_delimiter_reads_the_same_file_correctly(gazetteer):
     assert (read.read_count, len(read.mentions)) == (1, 1)
 
 
+def test_excel_sep_line_names_the_delimiter_and_is_not_counted_as_a_row(gazetteer):
+    read = read_registry(FIXTURES / "excel_sep_line.csv", gazetteer)
+    assert (read.read_count, [m["row_number"] for m in read.mentions], read.warnings) == (1, [2], [])
+
+
 def test_rows_split_by_another_delimiter_than_the_header_are_a_file_error(gazetteer):
     with pytest.raises(RegistryFileError, match="rows look semicolon-separated, the header comma-separated"):
         read_registry(FIXTURES / "header_comma_rows_semicolon.csv", gazetteer)
