@@ -94,6 +94,8 @@ def main() -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         oblasts = oblast_features(Path(tmp))
+    if len(oblasts) != 27:
+        raise SystemExit(f"expected 27 UA- admin-1 features (24 oblasts, Crimea, Kyiv, Sevastopol), got {len(oblasts)}")
     write(feature_collection(oblasts, OBLAST_PROPS, args.oblast_tolerance, 0.0001), OUT_DIR / "oblasts.geojson")
     write(feature_collection(country_features(), COUNTRY_PROPS, args.country_tolerance, 0.001),
           OUT_DIR / "countries.geojson")
