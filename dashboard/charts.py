@@ -50,20 +50,26 @@ def timeline(monthly: pl.DataFrame, split: str) -> go.Figure:
     grouped = monthly.group_by("month_date", split).agg(pl.col("agreement_count").sum())
     present = set(grouped[split].to_list())
     values = [v for v in ORDER[split] if v in present] + sorted(present - set(ORDER[split]))
+    hover = "%{customdata}: %{y:,d}<extra>%{fullData.name}</extra>"
     for index, value in enumerate(values):
         counts = dict(grouped.filter(pl.col(split) == value).select("month_date", "agreement_count").iter_rows())
-        fig.add_bar(x=labels, y=[counts.get(m, 0) for m in months], name=label(split, value),
-                    marker_color=SERIES_COLOURS[index % len(SERIES_COLOURS)])
+        fig.add_bar(x=months, y=[counts.get(m, 0) for m in months], name=label(split, value), customdata=labels,
+                    hovertemplate=hover, marker_color=SERIES_COLOURS[index % len(SERIES_COLOURS)])
     totals = dict(grouped.group_by("month_date").agg(pl.col("agreement_count").sum()).iter_rows())
     running, cumulative = 0, []
     for m in months:
         running += totals.get(m, 0)
         cumulative.append(running)
-    fig.add_scatter(x=labels, y=cumulative, name=t("cumulative"), yaxis="y2", mode="lines",
-                    line=dict(color="#202020", width=2))
-    fig.update_layout(barmode="stack", yaxis=dict(tickformat=",d", rangemode="tozero"),
-                      yaxis2=dict(overlaying="y", side="right", showgrid=False, rangemode="tozero", tickformat=",d"),
-                      xaxis=dict(type="category", title=t("month"), tickangle=-45))
+    fig.add_scatter(x=months, y=cumulative, name=t("cumulative"), yaxis="y2", mode="lines", customdata=labels,
+                    hovertemplate=hover, line=dict(color="#202020", width=2, shape="hv"))
+    # numeric tick labels read the same in both languages; month names live in the hover text
+    tick = "%Y" if len(months) > 36 else "%m.%Y"
+    small = lambda top: 1 if top <= 8 else None  # noqa: E731  (whole-number ticks for small counts)
+    fig.update_layout(barmode="stack", bargap=0.1,
+                      yaxis=dict(tickformat=",d", rangemode="tozero", dtick=small(max(totals.values()))),
+                      yaxis2=dict(overlaying="y", side="right", showgrid=False, rangemode="tozero", tickformat=",d",
+                                  dtick=small(running)),
+                      xaxis=dict(type="date", tickformat=tick, title=t("month")))
     return _layout(fig)
 
 
