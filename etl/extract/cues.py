@@ -5,7 +5,7 @@ from functools import cache
 from etl.extract.data import toml
 from etl.extract.morphology import APOSTROPHES
 
-STATUS_ORDER = ("terminated", "signed", "intent", "negotiating", "planned")
+STATUS_ORDER = ("terminated", "signed", "intent", "negotiating", "planned_firm", "planned")
 
 
 def _compile(patterns: list[str], word_start: bool = True) -> re.Pattern:
@@ -28,6 +28,7 @@ class Cues:
         self.rank = data["rank"]
         self.type_status = data["type_status"]
         self.default_status = data["default_status"]
+        self.alias = data.get("alias", {})
         self.theme_res = {theme: _compile(patterns) for theme, patterns in toml("themes").items()}
         self.programme_res = {name: _compile(patterns) for name, patterns in toml("programmes").items()}
 
@@ -40,11 +41,11 @@ class Cues:
     def is_background_sentence(self, text: str) -> bool:
         return bool(self.background_sentence_re.search(prepare(text)))
 
-    def type_of(self, text: str) -> tuple[str, str] | None:
+    def type_of(self, text: str, exclude: tuple[str, ...] = ()) -> tuple[str, str] | None:
         """(type, strength) of the first matching rule, most specific rules first."""
         low = prepare(text)
         for type_, strength, pattern in self.type_rules:
-            if pattern.search(low):
+            if type_ not in exclude and pattern.search(low):
                 return type_, strength
         return None
 
@@ -73,8 +74,9 @@ class Cues:
         """Apply the type/status rules and the default status."""
         if status is None:
             status = self.default_status.get(type_, self.default_status["any"])
+        status = self.alias.get(status, status)
         for rule in self.type_status:
-            if type_ in rule["types"] and status == rule["from"]:
+            if type_ in rule["types"] and status in rule["from"]:
                 status = rule["to"]
         return status
 

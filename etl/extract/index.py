@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from etl.extract.data import rows, toml
+from etl.extract.data import DATA_DIR, rows, toml
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
 from etl.reference import countries as ref_countries
 from etl.reference import katottg, places
@@ -22,6 +22,11 @@ EXTRA_OBLAST_NAMES = {"волинь": "Волинська", "закарпатт�
                       "слобожанщина": "Харківська", "поділля": "Хмельницька", "крим": None}
 SPECIAL_ADJECTIVES = {"київськ": katottg.KYIV_CODE, "севастопольськ": katottg.SEVASTOPOL_CODE}
 CATEGORY_WEIGHT = {"K": 5_000_000, "M": 5_000, "T": 2_000, "X": 1_000, "C": 100}
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = (DATA_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def adjective_stem(word: str) -> str:
@@ -81,6 +86,7 @@ class PlaceIndex:
     def __init__(self, gazetteer=None) -> None:
         self.gazetteer = gazetteer
         self.words = toml("place_words")
+        self.english_common = _word_list("english_common")
         self._build_oblasts()
         self._build_hromadas()
         self._build_countries()
@@ -118,6 +124,7 @@ class PlaceIndex:
         self.oblast_adjective: dict[str, str | None] = {}
         self.oblast_by_stem: dict[str, str] = {}
         self.oblast_by_name: dict[str, str] = {}
+        self.oblast_by_latin: dict[str, str] = {}
         self.oblast_admin1: dict[str, str] = {}
         by_adjective: dict[str, str] = {}
         for row in table.iter_rows(named=True):
@@ -127,6 +134,7 @@ class PlaceIndex:
             if not adjective:
                 continue
             by_adjective[adjective] = code
+            self.oblast_by_latin[latin_fold(row["name_en"].replace(" Oblast", ""))] = code
             stem = adjective_stem(adjective)
             self.oblast_by_stem[stem] = code
             for old, new in _REGION_FROM_ADJECTIVE:

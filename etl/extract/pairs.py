@@ -11,6 +11,7 @@ from etl.extract.morphology import morphology
 _VENUE_PREPOSITIONS = frozenset({"у", "в", "in"})
 _CLAUSE_BREAK = re.compile(r"(?:,\s*а\s|\s[—–]\s|;|\bwhile\b|,\s*and later)")
 EVIDENCE_LIMIT = 600
+_SAME_DAY = re.compile(r"(?i)\b(the same day|that same day|того ж дня|того самого дня|цього ж дня|у той же день)\b")
 
 
 @dataclass
@@ -73,7 +74,9 @@ class PairBuilder:
         return "loct" in analysis.cases and t.surface.lower() != t.nominative
 
     def _home(self) -> str | None:
+        """The article's own hromada: most mentioned, named (not as a venue) in the title, the lead or a cue sentence."""
         scores: Counter = Counter()
+        eligible: set[str] = set()
         for s, found in zip(self.sents, self.toponyms):
             weight = 3 if s.is_title else 2 if s.paragraph <= 2 else 1
             if s.is_background:
@@ -81,6 +84,9 @@ class PairBuilder:
             for t in found:
                 if t.kind == "hromada":
                     scores[t.choice] += weight
+                    if not self._is_venue(s, t) and (s.paragraph <= 2 or self.relation[s.index]):
+                        eligible.add(t.choice)
+        scores = Counter({code: score for code, score in scores.items() if code in eligible})
         if not scores:
             return None
         return scores.most_common(1)[0][0]
@@ -95,7 +101,7 @@ class PairBuilder:
                 foreign.append(t.choice)
         return hromadas, foreign
 
-    def _collect(self) -> dict[tuple, Pair]:
+    def _collect(self, continuation: list[tuple | None]) -> dict[tuple, Pair]:
         pairs: dict[tuple, Pair] = {}
 
         def add(ua: str, partner, kind: str, s) -> None:
@@ -114,6 +120,13 @@ class PairBuilder:
             if not self.relation[s.index]:
                 continue
             hromadas, foreign = self._parties(s)
+            owner = continuation[s.index]
+            if owner is not None and self.home and not foreign and not [h for h in hromadas if h != self.home]:
+                if owner[0] == "F":
+                    add(self.home, owner[1], "foreign", s)
+                else:
+                    add(self.home, owner[1], "domestic", s)
+                continue
             if foreign:
                 parties = hromadas or ([self.home] if self.home else [])
                 for ua in parties:
@@ -129,8 +142,8 @@ class PairBuilder:
 
     # --- attributes ----------------------------------------------------------------------------
     def pairs(self) -> list[Pair]:
-        collected = self._collect()
         continuation = self._continuations()
+        collected = self._collect(continuation)
         all_partners = {k for keys in self.partner_keys for k in keys}
         generic = [s.index for s in self.sents
                    if not s.is_background and not any(k for k in self.partner_keys[s.index]
@@ -199,7 +212,12 @@ class PairBuilder:
         if not statuses:
             for i in generic:
                 statuses |= self.cues.statuses(self.sents[i].text)
-        pair.status = self.cues.settle(pair.type, self.cues.best_status(statuses))
+        best = self.cues.best_status(statuses)
+        if best == "terminated" and pair.type == "council_decision":
+            pair.type = next((hit[0] for i in body + title
+                              if (hit := self.cues.type_of(self.sents[i].text, exclude=("council_decision",)))),
+                             "other")
+        pair.status = self.cues.settle(pair.type, best)
         pair.date = self._date(pkey, scope, generic)
         themes: set[str] = set()
         for i in scope + generic:
@@ -233,6 +251,11 @@ class PairBuilder:
         for i in [j for j in scope if not self.sents[j].is_title] + generic:
             text = self.sents[i].text
             found = find_dates(text, default_year)
+            if not found and _SAME_DAY.search(text):
+                for j in range(i - 1, 0, -1):
+                    earlier = find_dates(self.sents[j].text, default_year)
+                    if earlier and not self.sents[j].is_title:
+                        return earlier[-1].value
             if not found:
                 continue
             anchors = self.positions[i].get(pkey)

@@ -9,6 +9,7 @@ API
 ``mention_to_raw_row(mention, document, row_number) -> dict``: a raw_mentions row (docs/CONTRACT.md).
 """
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -20,6 +21,7 @@ from etl.extract.pairs import PairBuilder
 from etl.extract.text import sentences
 from etl.extract.toponyms import ToponymFinder
 
+_BARE_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d./])")
 CONTRACT_FIELDS = (
     "source", "ua_hromada_code", "ua_party", "ua_oblast", "partner", "partner_name_en", "partner_country",
     "partner_hromada_code", "partner_oblast", "partner_lat", "partner_lon", "type", "status", "date", "published",
@@ -122,10 +124,7 @@ class Extractor:
                     in_background = False
             s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text)
             if published and not s.is_background and not s.is_title:
-                for found in find_dates(s.text):
-                    if int(found.value[:4]) <= published.year - 2:
-                        s.is_background = True
-                        break
+                s.is_background = _reports_earlier_event(s.text, published)
 
     # --- disambiguation ------------------------------------------------------------------------
     def _choose(self, sents, toponyms, countries_by_sentence) -> None:
@@ -184,6 +183,25 @@ class Extractor:
         return Mention(partner=pair.partner_name_uk or place.name_uk or place.name, partner_name_en=place.name,
                        partner_country=place.country_code, partner_hromada_code=None, partner_oblast=None,
                        partner_lat=place.lat, partner_lon=place.lon, partner_geonameid=place.geonameid, **common)
+
+
+def _reports_earlier_event(text: str, published: date) -> bool:
+    """A sentence dated well before publication (a full date over 90 days earlier, or an earlier bare year)."""
+    found = find_dates(text)
+    recent = False
+    old = False
+    for d in found:
+        value = d.value if len(d.value) == 10 else d.value + "-01"
+        age = (published - date.fromisoformat(value)).days
+        recent |= -30 <= age <= 90
+        old |= age > (90 if len(d.value) == 10 else 120)
+    taken = [range(d.start, d.start + 20) for d in found]
+    for m in _BARE_YEAR.finditer(text):
+        if any(m.start() in r for r in taken):
+            continue
+        year = int(m.group(1))
+        old |= year < published.year and (published.month > 3 or year < published.year - 1)
+    return old and not recent
 
 
 def _latin_share(text: str) -> float:

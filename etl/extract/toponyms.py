@@ -181,6 +181,15 @@ class ToponymFinder:
         cyrillic = span[0].is_cyrillic
         variants = self._variants(span) if cyrillic else [latin_fold(surface)]
         before_marker = before is not None and before.is_word and self._lemma_in(before, self.settlement_markers)
+        if not cyrillic:
+            if any(t.lower in self.index.english_common for t in (span[0], span[-1])):
+                return None
+            if before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in self.settlement_markers:
+                before_marker = True
+            after = tokens[last] if last < len(tokens) else None
+            if after is not None and after.is_word and after.lower in self.region_nouns:
+                code = self.index.oblast_by_latin.get(variants[0])
+                return Toponym("oblast", sentence.index, first, last, surface, variants[0], [code], "name") if code else None
         if before is not None and before.is_word and self._lemma_in(before, self.region_markers):
             return None
 

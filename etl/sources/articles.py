@@ -31,6 +31,10 @@ _TAIL = tuple(_CHROME["tail_starts"])
 _DROP = frozenset(_CHROME["drop_lines"])
 _DROP_RE = [re.compile(p) for p in _CHROME["drop_patterns"]]
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_DATELINE = re.compile(r"^[^\W\d][\w'’ -]{1,40},\s+(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}\s+[^\W\d]+\s+\d{4}"
+                       r"|[^\W\d]+\s+\d{1,2},\s+\d{4})(?:\s*(?:року|р\.))?\s*[—–.-]\s+")
+_DATE_TOKENS = re.compile(r"\d+[./]\d+[./]\d+|\d+")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
@@ -101,26 +105,49 @@ def _is_tail(low: str) -> bool:
                and len(low) < len(t) + 40 for t in _TAIL)
 
 
+def _dateline(line: str) -> tuple[str, date | None]:
+    """A byline or dateline: ('', date) for a short metadata line, (rest, date) for a 'Place, date — text' opening."""
+    found = [d for d in find_dates(_TIME.sub(" ", line)) if len(d.value) == 10]
+    if not found:
+        return line, None
+    m = _DATELINE.match(line)
+    if m and find_dates(m.group(0)):
+        return line[m.end():], date.fromisoformat(find_dates(m.group(0))[0].value)
+    words = _WORDS.findall(_DATE_TOKENS.sub(" ", _TIME.sub(" ", line)))
+    if len(line) <= 100 and len(words) <= 8:
+        return "", date.fromisoformat(found[0].value)
+    return line, None
+
+
 def strip_chrome(raw: str) -> _Cleaned:
     """Cut the page tail (related news, comments, tags), drop chrome and metadata lines, dedupe repeated lines."""
     lines = normalise_text(raw).split("\n")
     kept: list[str] = []
     meta: list[str] = []
     seen: set[str] = set()
-    for line in lines:
+    published: date | None = None
+    for number, line in enumerate(lines):
         low = line.casefold()
         if kept and _is_tail(low.rstrip(" :").strip() if low.endswith(":") else low):
             break
         if low in _DROP or any(p.match(line) for p in _DROP_RE):
-            meta.append(line)
+            if "cookie" not in low and "кукі" not in low:
+                meta.append(line)
             continue
+        if kept and len(kept) <= 8 and published is None and line:
+            rest, found = _dateline(line)
+            if found is not None:
+                published = found
+                if not rest:
+                    continue
+                line, low = rest, rest.casefold()
         if len(line) > 20 and low in seen:
             continue
         seen.add(low)
         kept.append(line)
     text = normalise_text("\n".join(kept))
     title = next((line for line in text.split("\n") if line), None)
-    return _Cleaned(text, title, _published_from(meta), meta)
+    return _Cleaned(text, title, _published_from(meta) or published, meta)
 
 
 def _published_from(meta: list[str]) -> date | None:
