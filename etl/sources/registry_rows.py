@@ -9,7 +9,6 @@ from etl.sources.registry_files import Cell, is_blank
 
 DOMESTIC_COUNTRY = "UA"
 _KATOTTG_RE = re.compile(r"UA\d{17}", re.IGNORECASE)
-_REMARK_RE = re.compile(r"\s*\([^)]*\)\s*")
 _CYRILLIC_RE = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 STATUS_HINT = "write Підписано, Переговори, Намір, Заплановано or Розірвано"
 DATE_HINT = "write DD.MM.YYYY, MM.YYYY or YYYY"
@@ -153,7 +152,7 @@ class RowResolver:
 
     def foreign_partner(self, name: str, country: str) -> dict:
         """A GeoNames place when one matches; otherwise the name alone, with a note (small gminas are missing)."""
-        bare = _REMARK_RE.sub(" ", name).strip()
+        bare = vocab.strip_remarks(name)
         places = self.g.find_places(name, country) or (self.g.find_places(bare, country) if bare != name else [])
         written_uk = bool(_CYRILLIC_RE.search(name))
         record = {

@@ -32,10 +32,15 @@ def key(text: object) -> str:
     return normalise(str(text), strip_status=False)
 
 
+def strip_remarks(text: str) -> str:
+    """The text without its "(...)" remarks: "Кельце (Польща)" -> "Кельце"."""
+    return " ".join(_REMARK_RE.sub(" ", text).split())
+
+
 def header_key(text: object) -> str:
     """A header's comparison form; "(...)" remarks, "*" and ":" are dropped; "№" or "#" alone stay as written."""
     raw = str(text).strip()
-    return key(_REMARK_RE.sub(" ", raw).replace("*", " ")) or raw.casefold()
+    return key(strip_remarks(raw).replace("*", " ")) or raw.casefold()
 
 
 @cache

@@ -89,6 +89,13 @@ def test_empty_type_is_other_and_empty_status_follows_the_date(gazetteer, tmp_pa
     assert (rows[3]["type"], rows[3]["status"]) == ("other", "intent")
 
 
+def test_partner_with_a_bracketed_remark_still_resolves_to_its_place(gazetteer, tmp_path):
+    path = write_csv(tmp_path, [["Луцька", "Волинська", "Люблін (Польща)", "PL", "", "", "", "", "", "", ""]])
+    mention = read_registry(path, gazetteer).mentions[0]
+    assert (mention["partner_name_en"], mention["partner_name_uk"]) == ("Lublin", "Люблін (Польща)")
+    assert mention["partner_geonameid"] is not None and mention["notes"] == []
+
+
 def test_windows_1251_semicolon_register_reads_like_utf8(gazetteer):
     read = read_registry(FIXTURES / "cp1251_semicolon.csv", gazetteer)
     assert (read.read_count, len(read.mentions), read.rejects, read.warnings) == (3, 3, [], [])
