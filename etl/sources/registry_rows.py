@@ -150,10 +150,12 @@ class RowResolver:
             }
         return self.foreign_partner(name, country)
 
-    def foreign_partner(self, name: str, country: str) -> dict:
-        """A GeoNames place when one matches; otherwise the name alone, with a note (small gminas are missing)."""
-        bare = vocab.strip_remarks(name)
-        places = self.g.find_places(name, country) or (self.g.find_places(bare, country) if bare != name else [])
+    def foreign_partner(self, written: str, country: str) -> dict:
+        """A GeoNames place when one matches; otherwise the name alone, with a note (small gminas are missing).
+
+        The stored name drops a "(remark)" such as the country: "Люблін (Польща)" is stored as "Люблін"."""
+        name = vocab.strip_remarks(written) or written
+        places = self.g.find_places(written, country) or (self.g.find_places(name, country) if name != written else [])
         written_uk = bool(_CYRILLIC_RE.search(name))
         record = {
             "partner_kind": "foreign", "partner_name_uk": name if written_uk else None,

@@ -92,7 +92,7 @@ def test_empty_type_is_other_and_empty_status_follows_the_date(gazetteer, tmp_pa
 def test_partner_with_a_bracketed_remark_still_resolves_to_its_place(gazetteer, tmp_path):
     path = write_csv(tmp_path, [["Луцька", "Волинська", "Люблін (Польща)", "PL", "", "", "", "", "", "", ""]])
     mention = read_registry(path, gazetteer).mentions[0]
-    assert (mention["partner_name_en"], mention["partner_name_uk"]) == ("Lublin", "Люблін (Польща)")
+    assert (mention["partner_name_en"], mention["partner_name_uk"]) == ("Lublin", "Люблін")
     assert mention["partner_geonameid"] is not None and mention["notes"] == []
 
 
