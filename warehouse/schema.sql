@@ -21,7 +21,8 @@ create table if not exists ref_raion (
 create table if not exists ref_hromada (
     hromada_code varchar primary key,
     unit_category varchar not null,          -- 'H' hromada, 'K' city with special status
-    name_uk varchar not null,
+    name_uk varchar not null,               -- full form: "Ізюмська міська громада"
+    short_name_uk varchar,                  -- codifier form: "Ізюмська"
     hromada_type varchar,                    -- міська / селищна / сільська / місто зі спеціальним статусом
     name_en varchar,
     raion_code varchar,
@@ -31,14 +32,16 @@ create table if not exists ref_hromada (
     centre_category varchar,
     lat double,
     lon double,
-    geocode_quality varchar,                 -- exact / raion_consistent / settlement_fallback / unresolved
+    geocode_quality varchar,                 -- exact / raion_consistent / settlement_fallback / raion_outlier / raion_median
     geonameid bigint,
+    population bigint,                       -- of the centre, from GeoNames
     is_crimea boolean not null default false,
 );
 
 create table if not exists ref_settlement (
     settlement_code varchar primary key,
     name_uk varchar not null,
+    name_en varchar,
     category varchar not null,
     hromada_code varchar,
     raion_code varchar,

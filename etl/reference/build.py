@@ -31,7 +31,7 @@ def hromada_frame() -> pl.DataFrame:
     """ref_hromada with coordinates from GeoNames (see etl.reference.geocode)."""
     units = katottg.hromadas().drop("lat", "lon", "geonameid", "geocode_quality")
     located = geocode.geocode_hromadas(units, katottg.settlements(), places.ukrainian_places())
-    return units.join(located.drop("population"), on="hromada_code", how="left")
+    return units.join(located, on="hromada_code", how="left")
 
 
 STEPS: tuple[tuple[str, Callable[[], pl.DataFrame]], ...] = (
