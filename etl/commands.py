@@ -44,6 +44,9 @@ def _gazetteer(con: duckdb.DuckDBPyConnection | None):
 
 def _print_registry_summary(summary: ingest.IngestSummary, rejects: list[tuple]) -> None:
     state = " (unchanged since last import)" if summary.unchanged else ""
+    if summary.failed:
+        _say(f"{summary.source_file}: could not be read — {summary.messages[0]}")
+        return
     _say(
         f"{summary.source_file}: read {number(summary.read_count)}, loaded {number(summary.loaded_count)}, "
         f"rejected {number(summary.rejected_count)}{state}"
@@ -69,7 +72,7 @@ def _ingest_registers(con, files: list[Path], gazetteer) -> tuple[int, int]:
         if not summary.reconciles():
             raise AssertionError(f"{path}: read {summary.read_count} != loaded + rejected")
         rejected_total += summary.rejected_count
-        failed += int(summary.read_count == 0 and summary.rejected_count > 0)
+        failed += int(summary.failed)
     return rejected_total, failed
 
 

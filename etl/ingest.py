@@ -23,6 +23,7 @@ class IngestSummary:
     loaded_count: int = 0
     rejected_count: int = 0
     unchanged: bool = False
+    failed: bool = False
     messages: list[str] = field(default_factory=list)
 
     def reconciles(self) -> bool:
@@ -35,12 +36,21 @@ def file_sha256(path: Path) -> str:
 
 def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> IngestSummary:
     """Read one register, load its good rows, keep its rejects; re-reading the same bytes adds nothing."""
-    from etl.sources.registry import read_registry
+    from etl.sources.registry import RegistryFileError, read_registry
 
     started = load.now()
     sha = file_sha256(path)
     already = load.count_rows(con, "raw_mentions", "source_id", sha)
-    result = read_registry(path, gazetteer)
+    try:
+        result = read_registry(path, gazetteer)
+    except RegistryFileError as error:
+        # nothing of the file can be read: no rows count as read, the reason is kept as a file-level reject
+        load.replace_rejects(con, sha, [error.reject] if error.reject else [])
+        load.record_run(
+            con, source_kind="registry", source_file=str(path), source_sha256=sha,
+            read_count=0, loaded_count=0, rejected_count=0, started_at=started,
+        )
+        return IngestSummary(source_file=str(path), failed=True, messages=[error.message])
     rejected_rows = len({reject["row_number"] for reject in result.rejects})
     summary = IngestSummary(
         source_file=str(path),

@@ -35,6 +35,7 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
     "mentioned_in_passing": pl.Boolean,
     "confidence": pl.Float64,
     "evidence": pl.String,
+    "notes": pl.List(pl.String),
     "loaded_at": pl.Datetime("us"),
 }
 

@@ -133,6 +133,7 @@ create table if not exists raw_mentions (
     mentioned_in_passing boolean not null default false,
     confidence double,
     evidence varchar,
+    notes varchar[],                         -- what the reader noticed but did not reject (e.g. partner not geocoded)
     loaded_at timestamp not null,
 );
 

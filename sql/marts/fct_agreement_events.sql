@@ -30,6 +30,7 @@ final as (
         mentions.mentioned_in_passing,
         mentions.confidence,
         mentions.evidence,
+        mentions.notes,
         mentions.programme,
         mentions.themes,
         mentions.ua_hromada_code,

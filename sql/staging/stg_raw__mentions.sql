@@ -29,6 +29,7 @@ typed as (
         mentioned_in_passing,
         coalesce(confidence, 1.0) as confidence,
         evidence,
+        coalesce(notes, []::varchar[]) as notes,
         loaded_at,
     from mentions
 ),

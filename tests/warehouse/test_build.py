@@ -65,3 +65,16 @@ def test_open_reader_keeps_its_snapshot_while_a_new_build_is_published(scratch_d
     finally:
         reader.close()
     assert counts(scratch_db)[3] == 6
+
+
+def test_unreadable_register_is_reported_and_kept_as_a_file_level_reject(scratch_db, capsys):
+    broken = WORLD.parent / "registry" / "missing_country.csv"
+    code = etl_main(["ingest", "registry", str(broken), "--db", str(scratch_db)])
+    report = capsys.readouterr().err
+    assert code == 2
+    assert "could not be read" in report and "missing_country.csv" in report
+    with duckdb.connect(str(scratch_db), read_only=True) as con:
+        rejects = con.execute("select row_number, reason from raw_rejects").fetchall()
+        mentions = con.execute("select count(*) from raw_mentions").fetchone()[0]
+    assert len(rejects) == 1 and rejects[0][0] is None
+    assert mentions == 0
