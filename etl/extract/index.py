@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import polars as pl
 
 from etl.extract.data import DATA_DIR, rows, toml
-from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
+from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, latin_to_cyrillic
 from etl.reference import countries as ref_countries
 from etl.reference import katottg, places
 from etl.reference.translit import transliterate
@@ -18,9 +19,11 @@ from etl.reference.translit import transliterate
 _ADJ_ENDINGS = ("ими", "ого", "ому", "ої", "ій", "ою", "их", "им", "ім", "ий", "ая", "а", "у", "е", "і", "я", "ю", "ї")
 _REGION_FROM_ADJECTIVE = (("цьк", "ччин"), ("ськ", "щин"), ("зьк", "жжин"))
 EXTRA_OBLAST_NAMES = {"волинь": "Волинська", "закарпаття": "Закарпатська", "буковина": "Чернівецька",
-                      "прикарпаття": "Івано-Франківська", "запоріжжя": "Запорізька", "донбас": "Донецька",
+                      "прикарпаття": "Івано-Франківська", "донбас": "Донецька",
                       "слобожанщина": "Харківська", "поділля": "Хмельницька", "крим": None}
 SPECIAL_ADJECTIVES = {"київськ": katottg.KYIV_CODE, "севастопольськ": katottg.SEVASTOPOL_CODE}
+_UKRAINIAN_ONLY = frozenset("іїєґ")
+_NOT_UKRAINIAN = frozenset("ыэёъўјљњћџђ")
 CATEGORY_WEIGHT = {"K": 5_000_000, "M": 5_000, "T": 2_000, "X": 1_000, "C": 100}
 
 
@@ -227,6 +230,7 @@ class PlaceIndex:
         self.place_skel_latin: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.place_latin_names: dict[int, list[str]] = {}
         self.place_cyr_names: dict[int, list[str]] = {}
+        self.place_cyr_display: dict[int, tuple[str, ...]] = {}
         frame = self._place_frame().filter(pl.col("country_code") != "UA")
         for row in frame.iter_rows(named=True):
             gid, country = row["geonameid"], row["country_code"]
@@ -235,6 +239,7 @@ class PlaceIndex:
             self.places[gid] = Place(gid, row["name"], places.best_cyrillic(cyr), country, row["admin1_code"],
                                      row["population"] or 0, row["lat"], row["lon"])
             self.place_cyr_names[gid] = list({key(n) for n in cyr})
+            self.place_cyr_display[gid] = tuple(cyr)
             self.place_latin_names[gid] = list({latin_fold(n) for n in latin})
             for k in self.place_cyr_names[gid]:
                 self.place_by_cyr[k].append(gid)
@@ -260,3 +265,16 @@ class PlaceIndex:
     @staticmethod
     def translit(name: str) -> str:
         return transliterate(name)
+
+    def ukrainian_name(self, gid: int, latin: str) -> str | None:
+        """The place's Cyrillic name that reads most like the Latin form in the text, Ukrainian spellings first."""
+        target = key(latin_to_cyrillic(latin))
+        best: tuple[float, str] | None = None
+        for name in self.place_cyr_display.get(gid, ()):
+            letters = set(name.lower())
+            score = SequenceMatcher(None, key(name), target).ratio()
+            score += 0.05 * bool(letters & _UKRAINIAN_ONLY) - 0.3 * bool(letters & _NOT_UKRAINIAN)
+            score -= 0.1 * ((" " in name) != (" " in latin))
+            if best is None or score > best[0]:
+                best = (score, name)
+        return best[1].replace("’", "'").replace("ʼ", "'") if best else self.places[gid].name_uk

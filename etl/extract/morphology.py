@@ -46,6 +46,25 @@ def latin_skeleton(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", out)
 
 
+_LATIN_TO_CYRILLIC = [
+    ("szcz", "щ"), ("tsch", "ч"), ("sch", "ш"), ("rz", "ж"), ("sz", "ш"), ("cz", "ч"), ("ch", "х"), ("sh", "ш"),
+    ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ja", "я"), ("ju", "ю"), ("je", "є"), ("jo", "йо"), ("ś", "сь"),
+    ("ć", "ць"), ("ź", "зь"), ("ż", "ж"), ("ł", "л"), ("ń", "нь"), ("š", "ш"), ("č", "ч"), ("ž", "ж"), ("ą", "он"),
+    ("ę", "ен"), ("ó", "у"), ("ö", "е"), ("ü", "ю"), ("ä", "е"), ("x", "кс"), ("q", "к"), ("w", "в"), ("y", "и"),
+]
+_LATIN_LETTERS = str.maketrans("abcdefghijklmnoprstuvz", "абцдефггійклмнопрстувз")
+
+
+def latin_to_cyrillic(text: str) -> str:
+    """A rough Ukrainian reading of a Latin name ('Rzeszów' → 'жешув'), for choosing among Cyrillic exonyms."""
+    out = text.casefold()
+    for old, new in _LATIN_TO_CYRILLIC:
+        out = out.replace(old, new)
+    out = unicodedata.normalize("NFKD", out)
+    out = "".join(c for c in out if not unicodedata.combining(c))
+    return out.translate(_LATIN_LETTERS)
+
+
 @dataclass(frozen=True)
 class Analysis:
     lemmas: tuple[str, ...]       # distinct normal forms, best first (lower case)

@@ -11,6 +11,7 @@ from etl.extract.morphology import morphology
 _VENUE_PREPOSITIONS = frozenset({"у", "в", "in"})
 _CLAUSE_BREAK = re.compile(r"(?:,\s*а\s|\s[—–]\s|;|\bwhile\b|,\s*and later)")
 EVIDENCE_LIMIT = 600
+_PAST_STATUSES = frozenset({"signed", "terminated", "intent"})
 _SAME_DAY = re.compile(r"(?i)\b(the same day|that same day|того ж дня|того самого дня|цього ж дня|у той же день)\b")
 
 
@@ -84,7 +85,7 @@ class PairBuilder:
             for t in found:
                 if t.kind == "hromada":
                     scores[t.choice] += weight
-                    if not self._is_venue(s, t) and (s.paragraph <= 2 or self.relation[s.index]):
+                    if not self._is_venue(s, t) and (s.is_title or self.relation[s.index]):
                         eligible.add(t.choice)
         scores = Counter({code: score for code, score in scores.items() if code in eligible})
         if not scores:
@@ -154,12 +155,13 @@ class PairBuilder:
             pkey = ("F" if pair.partner_kind == "foreign" else "H", pair.partner)
             if pair.partner_kind == "domestic" and pair.partner == self.home:
                 pkey = ("H", pair.ua_code)
-            own = [i for i in pair.relation_sentences if not self.sents[i].is_background]
-            pair.in_passing = not own
             mention = [s.index for s in self.sents if pkey in self.partner_keys[s.index]]
             mention += [i for i, owner in enumerate(continuation) if owner == pkey]
             mention = sorted(set(mention))
-            scope = [i for i in mention if self.sents[i].is_background == pair.in_passing] or mention
+            own = [i for i in pair.relation_sentences if not self.sents[i].is_background and self._reports_event(i)]
+            background = [i for i in mention if self.sents[i].is_background]
+            pair.in_passing = not own and bool(background)
+            scope = mention if pair.in_passing else [i for i in mention if not self.sents[i].is_background] or mention
             self._settle(pair, pkey, scope, [] if pair.in_passing else generic, all_partners)
             if not pair.in_passing:
                 pair.programme = programme
@@ -169,12 +171,19 @@ class PairBuilder:
             result.append(pair)
         return result
 
+    def _reports_event(self, i: int) -> bool:
+        """A sentence that tells of something happening: a status cue or a named document."""
+        text = self.sents[i].text
+        hit = self.cues.type_of(text)
+        return bool(self.cues.statuses(text)) or bool(hit and hit[1] == "document")
+
     def _continuations(self) -> list[tuple | None]:
         """For a sentence naming no partner: the single partner the previous sentence of its paragraph was about."""
         owner: list[tuple | None] = [None] * len(self.sents)
         for s in self.sents[1:]:
             prev = self.sents[s.index - 1]
-            if self.partner_keys[s.index] or prev.paragraph != s.paragraph or s.is_title:
+            if [k for k in self.partner_keys[s.index] if k != ("H", self.home)] or prev.paragraph != s.paragraph \
+                    or s.is_title:
                 continue
             keys = [k for k in self.partner_keys[prev.index] if k != ("H", self.home)]
             if len(keys) == 1:
@@ -206,7 +215,7 @@ class PairBuilder:
         # status: the cue nearest the partner in each sentence; highest lifecycle rank over sentences
         statuses: set[str] = set()
         for i in scope:
-            nearest = self._nearest_status(i, pkey)
+            nearest = self._nearest_status(i, pkey, _PAST_STATUSES if pair.in_passing else None)
             if nearest:
                 statuses.add(nearest)
         if not statuses:
@@ -232,11 +241,13 @@ class PairBuilder:
         confidence -= 0.2 if pair.in_passing else 0
         pair.confidence = round(max(0.05, min(0.99, confidence)), 2)
 
-    def _nearest_status(self, i: int, pkey: tuple) -> str | None:
+    def _nearest_status(self, i: int, pkey: tuple, allowed: frozenset | None = None) -> str | None:
         text = self.texts[i]
         anchors = self.positions[i].get(pkey) or []
         best: tuple[int, int, str] | None = None
         for status, pattern in self.cues.status_res.items():
+            if allowed is not None and status not in allowed:
+                continue
             for m in pattern.finditer(text):
                 if status == "terminated":
                     return "terminated"
@@ -280,8 +291,11 @@ class PairBuilder:
         place = self.index.places[pkey[1]]
         forms = [t for i in mention for t in self.toponyms[i] if t.kind == "foreign" and t.choice == pkey[1]]
         for t in forms:
-            if t.via in ("cyrillic", "fuzzy") and t.surface and t.surface[0].isupper():
+            if t.via in ("cyrillic", "fuzzy") and t.surface and t.surface[0].isupper() and t.nominative[:1].isalpha() \
+                    and not t.nominative.isascii():
                 return _capitalise(t.nominative, t.surface)
+        if forms:
+            return self.index.ukrainian_name(pkey[1], forms[0].surface)
         return place.name_uk
 
 

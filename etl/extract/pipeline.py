@@ -122,36 +122,43 @@ class Extractor:
                     in_background = True
                 elif in_background and any(t.kind in ("hromada", "foreign") for t in toponyms[s.index]):
                     in_background = False
+            elif self.cues.opens_background(s.text):
+                in_background = True
             s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text)
             if published and not s.is_background and not s.is_title:
                 s.is_background = _reports_earlier_event(s.text, published)
 
     # --- disambiguation ------------------------------------------------------------------------
     def _choose(self, sents, toponyms, countries_by_sentence) -> None:
-        oblast_counts = Counter(t.candidates[0] for found in toponyms for t in found if t.kind == "oblast")
+        claimed = {id(o) for found in toponyms for t in found if t.kind == "hromada"
+                   for o in found if o.kind == "oblast" and t.last <= o.first <= t.last + 8}
+        oblast_counts = Counter(t.candidates[0] for found in toponyms for t in found
+                                if t.kind == "oblast" and id(t) not in claimed)
+        support = Counter(c for found in toponyms for t in found if t.kind == "hromada" for c in set(t.candidates))
         doc_countries = Counter(code for found in countries_by_sentence for _, code in found)
         for s, found in zip(sents, toponyms):
             sentence_countries = [code for _, code in countries_by_sentence[s.index]]
-            oblasts_here = [t for t in found if t.kind == "oblast"]
             for t in found:
                 if t.kind == "hromada":
-                    t.choice = self._choose_hromada(t, oblasts_here, oblast_counts)
+                    t.choice = self._choose_hromada(t, found, oblast_counts, support)
                 elif t.kind == "foreign":
                     t.choice = self._choose_place(t, sentence_countries, doc_countries)
                 else:
                     t.choice = t.candidates[0]
 
-    def _choose_hromada(self, t, oblasts_here, oblast_counts) -> str:
+    def _choose_hromada(self, t, found, oblast_counts, support) -> str:
+        """The oblast named right after it; else the reading other mentions support; else the text's oblasts; else prominence."""
         hromadas = self.index.hromadas
-        for o in oblasts_here:
-            if t.last <= o.first <= t.last + 8:
+        if len(t.candidates) == 1:
+            return t.candidates[0]
+        for o in found:
+            between = [x for x in found if x.kind == "hromada" and t.last <= x.first < o.first]
+            if o.kind == "oblast" and t.last <= o.first <= t.last + 8 and not between:
                 match = [c for c in t.candidates if hromadas[c].oblast_code == o.candidates[0]]
                 if match:
                     return match[0]
-        in_doc = [c for c in t.candidates if oblast_counts.get(hromadas[c].oblast_code)]
-        if in_doc:
-            return max(in_doc, key=lambda c: (oblast_counts[hromadas[c].oblast_code], hromadas[c].prominence))
-        return t.candidates[0]
+        return max(t.candidates, key=lambda c: (support[c], oblast_counts.get(hromadas[c].oblast_code, 0),
+                                                hromadas[c].prominence))
 
     def _choose_place(self, t, sentence_countries, doc_countries) -> int:
         places = self.index.places
