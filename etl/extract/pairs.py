@@ -259,7 +259,8 @@ class PairBuilder:
 
     def _date(self, pkey: tuple, scope: list[int], generic: list[int]) -> str | None:
         default_year = self.published.year if self.published else None
-        for i in [j for j in scope if not self.sents[j].is_title] + generic:
+        ordered = [j for j in scope if not self.sents[j].is_title] + generic + [j for j in scope if self.sents[j].is_title]
+        for i in ordered:
             text = self.sents[i].text
             found = find_dates(text, default_year)
             if not found and _SAME_DAY.search(text):

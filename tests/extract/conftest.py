@@ -1,0 +1,29 @@
+"""One Extractor per test session: the lookup index is built (or read from its cache) once."""
+from pathlib import Path
+
+import pytest
+
+from etl.extract.pipeline import Extractor
+from etl.sources.articles import Document, document_id
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+DEV_SET = REPO_ROOT / "tests" / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor):
+    """Extract mentions from a text as a txt article published on the given date."""
+    from datetime import date
+
+    def run(text: str, published: str | None = None) -> list[dict]:
+        doc = Document(document_id(text), "inline.txt", None, date.fromisoformat(published) if published else None,
+                       "uk", "txt", text)
+        return [m.to_json() for m in extractor.extract(doc)]
+
+    return run

@@ -1,0 +1,72 @@
+"""Article readers: encodings, page chrome, jsonl lines, rejects and one document per content."""
+import json
+
+from etl.sources.articles import iter_documents, read_documents
+
+ARTICLE = (
+    "Луцьк і Люблін підписали меморандум\n\n16.05.2024 | 10:42 | Переглядів: 1 214\n\n"
+    "Луцький міський голова та президент Любліна 14 травня 2024 року підписали меморандум про співпрацю.\n\n"
+    "Поділитися: Facebook | Telegram\n\nЧитайте також:\n15.05.2024 — Ковель і Хелм підписали угоду\n"
+    "Ми використовуємо файли cookie. Прийняти\n"
+)
+
+
+def test_txt_reader_cuts_related_news_and_takes_the_published_date_from_the_header(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path]))
+    assert doc.published_date.isoformat() == "2024-05-16"
+    assert doc.title == "Луцьк і Люблін підписали меморандум"
+    assert "Хелм" not in doc.text and "cookie" not in doc.text and "Переглядів" not in doc.text
+    assert doc.format == "txt" and doc.lang == "uk"
+
+
+def test_windows_1251_and_bom_files_decode_to_the_same_document(tmp_path):
+    (tmp_path / "cp.txt").write_bytes(ARTICLE.encode("cp1251"))
+    (tmp_path / "bom.txt").write_bytes(ARTICLE.encode("utf-8-sig"))
+    docs, rejects = read_documents([tmp_path])
+    assert len(docs) == 1 and not rejects
+    assert docs[0].text.startswith("Луцьк і Люблін")
+
+
+def test_html_reader_keeps_the_article_and_drops_navigation_aside_and_cookie_banner(tmp_path):
+    html = """<html><head><title>Site</title><meta property="article:published_time" content="2023-09-18T10:00:00">
+    </head><body><nav>Головна | Новини</nav><div class="cookie-banner">Cookies (оновлено 1 березня 2023)</div>
+    <article><h1>Тростянець і Друскінінкай підписали меморандум</h1><p>Громади <b>підписали</b> меморандум.</p>
+    <p>Другий абзац.</p></article><aside class="related"><li>12.09.2023 — Охтирка і Грац</li></aside>
+    <footer>© 2023</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path / "page.html"]))
+    assert doc.title == "Тростянець і Друскінінкай підписали меморандум"
+    assert doc.published_date.isoformat() == "2023-09-18"
+    assert "Громади підписали меморандум." in doc.text and "Другий абзац." in doc.text
+    for chrome in ("Головна", "Cookies", "Охтирка", "©"):
+        assert chrome not in doc.text
+
+
+def test_jsonl_lines_become_documents_and_bad_lines_become_rejects_with_line_numbers(tmp_path):
+    lines = [
+        json.dumps({"url": "https://example.org/1", "title": "Перша", "published": "2024-11-20", "text": "Текст один."}),
+        "{not json",
+        json.dumps({"url": "https://example.org/3", "title": "Третя", "html": "<p>Текст <i>три</i>.</p>"}),
+        json.dumps({"url": "https://example.org/4", "title": "Без тексту"}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    docs, rejects = read_documents([path])
+    assert [d.source for d in docs] == [f"{path}#1", f"{path}#3"]
+    assert docs[0].published_date.isoformat() == "2024-11-20" and docs[0].url == "https://example.org/1"
+    assert "Текст три." in docs[1].text
+    assert [(r.row_number, r.reason.split(":")[0]) for r in rejects] == [(2, "invalid JSON"), (4, "no text or html field")]
+
+
+def test_unreadable_inputs_are_rejected_not_raised(tmp_path):
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    docs, rejects = read_documents([tmp_path / "notes.docx", tmp_path / "missing.txt"])
+    assert docs == []
+    assert {r.reason.split(" ")[0] for r in rejects} == {"unsupported", "no"}
+
+
+def test_the_same_article_in_two_files_is_read_once(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    assert len(list(iter_documents([tmp_path]))) == 1

@@ -1,0 +1,98 @@
+"""The extractor on short hand-written texts: morphology, partners, status, dates and negatives."""
+import pytest
+
+
+def _pairs(mentions: list[dict]) -> set[tuple]:
+    return {(m["ua_party"], m["ua_oblast"], m["partner"], m["partner_country"]) for m in mentions}
+
+
+@pytest.mark.parametrize("text, party, oblast", [
+    ("Меморандум про співпрацю між Херсоном та Бургасом підписали 21 листопада 2023 року.", "Херсон", "Херсонська"),
+    ("Мер Вроцлава та міський голова Харкова підписали угоду про партнерство.", "Харків", "Харківська"),
+    ("Делегація Ізюмської громади підписала меморандум з польським містом Ярослав.", "Ізюм", "Харківська"),
+    ("Представники Кременецької міської ради підписали меморандум з польським містом Ярослав.",
+     "Кременець", "Тернопільська"),
+    ("Pivdenne city council (Odesa Oblast) and the Bulgarian town of Balchik signed a letter of intent.",
+     "Південне", "Одеська"),
+])
+def test_inflected_and_adjectival_hromada_names_resolve_to_the_centre(extract, text, party, oblast):
+    [mention] = extract(text)
+    assert (mention["ua_party"], mention["ua_oblast"]) == (party, oblast)
+    assert mention["ua_hromada_code"].startswith("UA")
+
+
+def test_ukrainian_forms_of_latin_names_resolve_within_the_named_country(extract):
+    [gernika] = extract("Бородянська громада підписала меморандум з іспанським містом Ґерніка.")
+    assert (gernika["partner_name_en"], gernika["partner_country"]) == ("Gernika-Lumo", "ES")
+    [chennevieres] = extract("Ізюмська громада обговорила побратимство з французьким містом Шеннев'єр-сюр-Марн.")
+    assert chennevieres["partner_name_en"] == "Chennevières-sur-Marne"
+    assert chennevieres["status"] == "negotiating" and chennevieres["type"] == "twinning_agreement"
+    assert chennevieres["partner_lat"] == pytest.approx(48.8, abs=0.1)
+
+
+def test_a_protocol_of_intent_is_status_intent_and_a_council_decision_too(extract):
+    [protocol] = extract("Чортківська міська рада та місто Кросно (Польща) підписали протокол про наміри.")
+    assert (protocol["type"], protocol["status"]) == ("protocol_of_intent", "intent")
+    [decision] = extract("Депутати Дубенської міської ради ухвалили рішення про встановлення побратимських "
+                         "відносин з польським містом Тарнів.")
+    assert (decision["type"], decision["status"]) == ("council_decision", "intent")
+
+
+def test_ending_a_twinning_with_a_russian_city_is_terminated(extract):
+    [mention] = extract("Полтавська міська рада 3 березня 2022 року розірвала побратимські відносини "
+                        "з російським містом Орел.", published="2022-03-04")
+    assert (mention["partner_country"], mention["status"], mention["date"]) == ("RU", "terminated", "2022-03-03")
+
+
+@pytest.mark.parametrize("text", [
+    "Львівська обласна рада підписала угоду про партнерство з Підкарпатським воєводством.",
+    "Міський голова Бучі відвідав Краків і зустрівся з волонтерами.",
+    "The Polish city of Gdańsk and the German city of Bremen celebrated 48 years of town partnership.",
+    "Україна та Литва підписали міжурядову угоду про співпрацю.",
+    "Вінницька міська рада оголосила конкурс на ремонт доріг.",
+])
+def test_texts_without_a_municipal_agreement_yield_nothing(extract, text):
+    assert extract(text) == []
+
+
+def test_dates_in_page_chrome_are_not_event_dates(extract):
+    text = ("Чернігів і Меммінген підписали меморандум\n\n"
+            "Місто Чернігів та німецьке місто Меммінген підписали меморандум про співпрацю 5 травня 2024 року.\n\n"
+            "Читайте також:\n12.09.2023 — Чернігів отримав автобуси\n")
+    from etl.sources.articles import strip_chrome
+    [mention] = extract(strip_chrome(text).text, published="2024-05-06")
+    assert mention["date"] == "2024-05-05"
+
+
+def test_three_hromadas_and_three_gminas_in_one_memorandum_make_nine_pairs(extract):
+    mentions = extract("Ковельська, Володимирська та Любомльська міські громади 12 вересня 2024 року підписали "
+                       "меморандум з польськими містами Хелм, Грубешів і Влодава.", published="2024-09-13")
+    assert len(mentions) == 9
+    assert {m["ua_party"] for m in mentions} == {"Ковель", "Володимир", "Любомль"}
+    assert {m["partner_country"] for m in mentions} == {"PL"} and {m["date"] for m in mentions} == {"2024-09-12"}
+
+
+def test_an_earlier_agreement_recalled_in_passing_is_marked_so(extract):
+    mentions = extract("Луцький міський голова та президент міста Люблін 14 травня 2024 року підписали меморандум.\n"
+                       "Нагадаємо, раніше Луцьк уклав угоду про партнерство з польським Ольштином.",
+                       published="2024-05-16")
+    by_partner = {m["partner_name_en"]: m for m in mentions}
+    assert by_partner["Lublin"]["mentioned_in_passing"] is False
+    assert by_partner["Olsztyn"]["mentioned_in_passing"] is True
+    assert by_partner["Olsztyn"]["type"] == "cooperation_agreement"
+
+
+def test_domestic_partners_carry_their_hromada_code_and_oblast(extract):
+    [mention] = extract("Оріхівська міська військова адміністрація Запорізької області та Долинська міська рада "
+                        "Івано-Франківської області підписали меморандум у межах проєкту «Пліч-о-Пліч».")
+    parties = {(mention["ua_party"], mention["ua_oblast"]), (mention["partner"], mention["partner_oblast"])}
+    assert parties == {("Оріхів", "Запорізька"), ("Долина", "Івано-Франківська")}
+    assert mention["partner_country"] == "UA" and mention["partner_hromada_code"].startswith("UA")
+    assert mention["programme"] == "Пліч-о-Пліч"
+
+
+def test_mentions_follow_the_output_contract(extractor, extract):
+    from etl.extract.pipeline import CONTRACT_FIELDS
+    [mention] = extract("Меморандум про співпрацю між Херсоном та Бургасом підписали 21 листопада 2023 року.")
+    assert tuple(mention) == CONTRACT_FIELDS
+    assert 0 <= mention["confidence"] <= 1 and mention["evidence"]
