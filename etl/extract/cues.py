@@ -1,6 +1,6 @@
 """Cue matching from the data files: relation words, background markers, type, status, themes, programmes."""
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.extract.data import toml
 from etl.extract.morphology import APOSTROPHES
@@ -29,8 +29,13 @@ class Cues:
         self.type_status = data["type_status"]
         self.default_status = data["default_status"]
         self.alias = data.get("alias", {})
-        self.theme_res = {theme: _compile(patterns) for theme, patterns in toml("themes").items()}
+        self.theme_re = re.compile("|".join(
+            f"(?P<{theme}>{_compile(patterns).pattern})" for theme, patterns in toml("themes").items()), re.I)
         self.programme_res = {name: _compile(patterns) for name, patterns in toml("programmes").items()}
+        # sentences are asked about once per pair: answer each text once
+        for name in ("is_relation", "opens_background", "is_background_sentence", "type_of", "statuses", "themes",
+                     "programme", "status_matches"):
+            setattr(self, name, lru_cache(maxsize=8192)(getattr(self, name)))
 
     def is_relation(self, text: str) -> bool:
         return bool(self.relation_re.search(prepare(text)))
@@ -49,13 +54,17 @@ class Cues:
                 return type_, strength
         return None
 
-    def statuses(self, text: str) -> set[str]:
+    def statuses(self, text: str) -> frozenset[str]:
         low = prepare(text)
-        return {status for status, pattern in self.status_res.items() if pattern.search(low)}
+        return frozenset(status for status, pattern in self.status_res.items() if pattern.search(low))
 
-    def themes(self, text: str) -> set[str]:
+    def themes(self, text: str) -> frozenset[str]:
+        return frozenset(m.lastgroup for m in self.theme_re.finditer(prepare(text)))
+
+    def status_matches(self, text: str) -> tuple[tuple[str, int], ...]:
+        """(status, offset) of every status cue in the text."""
         low = prepare(text)
-        return {theme for theme, pattern in self.theme_res.items() if pattern.search(low)}
+        return tuple((status, m.start()) for status, pattern in self.status_res.items() for m in pattern.finditer(low))
 
     def programme(self, text: str) -> str | None:
         low = prepare(text)

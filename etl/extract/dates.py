@@ -16,6 +16,7 @@ def _month_table() -> dict[str, int]:
 
 
 MONTHS = _month_table()
+_DIGIT = re.compile(r"\d")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
 NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]" + _YEAR + r"(?![\d])")
@@ -41,6 +42,8 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     """Every date in the text, in order of appearance; day-month without a year takes default_year."""
+    if not _DIGIT.search(text):
+        return []
     found: dict[int, FoundDate] = {}
     taken: list[range] = []
 

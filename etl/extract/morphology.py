@@ -11,6 +11,7 @@ _VOWELS_CYR = str.maketrans("", "", "аеєиіїоуюяыэёьй'")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 
 
+@lru_cache(maxsize=500_000)
 def key(text: str) -> str:
     """Match key of a name: casefolded, ґ→г, apostrophes dropped, hyphens and spaces unified to one space."""
     text = unicodedata.normalize("NFC", text).casefold().replace("ґ", "г")

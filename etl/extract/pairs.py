@@ -3,7 +3,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from etl.extract.cues import Cues, prepare
+from etl.extract.cues import Cues
 from etl.extract.dates import find_dates
 from etl.extract.index import PlaceIndex
 from etl.extract.morphology import morphology
@@ -36,7 +36,6 @@ class PairBuilder:
     def __init__(self, index: PlaceIndex, cues: Cues, sents, toponyms, published) -> None:
         self.index, self.cues, self.sents, self.toponyms, self.published = index, cues, sents, toponyms, published
         self.morph = morphology()
-        self.texts = [prepare(s.text) for s in sents]
         self.relation = [self.cues.is_relation(s.text) for s in sents]
         self.partner_keys: list[list[tuple]] = []          # per sentence: partner keys mentioned (venues included)
         self.positions: list[dict[tuple, list[int]]] = []  # per sentence: partner key -> char offsets
@@ -242,19 +241,17 @@ class PairBuilder:
         pair.confidence = round(max(0.05, min(0.99, confidence)), 2)
 
     def _nearest_status(self, i: int, pkey: tuple, allowed: frozenset | None = None) -> str | None:
-        text = self.texts[i]
         anchors = self.positions[i].get(pkey) or []
         best: tuple[int, int, str] | None = None
-        for status, pattern in self.cues.status_res.items():
+        for status, start in self.cues.status_matches(self.sents[i].text):
             if allowed is not None and status not in allowed:
                 continue
-            for m in pattern.finditer(text):
-                if status == "terminated":
-                    return "terminated"
-                distance = min((abs(m.start() - a) for a in anchors), default=0)
-                rank = self.cues.rank.get(status, 0)
-                if best is None or (distance, -rank) < (best[0], -best[1]):
-                    best = (distance, rank, status)
+            if status == "terminated":
+                return "terminated"
+            distance = min((abs(start - a) for a in anchors), default=0)
+            rank = self.cues.rank.get(status, 0)
+            if best is None or (distance, -rank) < (best[0], -best[1]):
+                best = (distance, rank, status)
         return best[2] if best else None
 
     def _date(self, pkey: tuple, scope: list[int], generic: list[int]) -> str | None:

@@ -130,8 +130,13 @@ class Extractor:
 
     # --- disambiguation ------------------------------------------------------------------------
     def _choose(self, sents, toponyms, countries_by_sentence) -> None:
-        claimed = {id(o) for found in toponyms for t in found if t.kind == "hromada"
-                   for o in found if o.kind == "oblast" and t.last <= o.first <= t.last + 8}
+        claimed: set[int] = set()
+        for found in toponyms:
+            oblasts = [o for o in found if o.kind == "oblast"]
+            if oblasts:
+                for t in found:
+                    if t.kind == "hromada":
+                        claimed.update(id(o) for o in oblasts if t.last <= o.first <= t.last + 8)
         oblast_counts = Counter(t.candidates[0] for found in toponyms for t in found
                                 if t.kind == "oblast" and id(t) not in claimed)
         support = Counter(c for found in toponyms for t in found if t.kind == "hromada" for c in set(t.candidates))
@@ -211,7 +216,10 @@ def _reports_earlier_event(text: str, published: date) -> bool:
     return old and not recent
 
 
+_LATIN_RE = re.compile(r"[a-zA-Z]")
+_CYRILLIC_RE = re.compile(r"[а-яА-ЯіїєґІЇЄҐ]")
+
+
 def _latin_share(text: str) -> float:
-    latin = sum(1 for c in text if "a" <= c.lower() <= "z")
-    cyrillic = sum(1 for c in text if "а" <= c.lower() <= "я" or c.lower() in "іїєґ")
+    latin, cyrillic = len(_LATIN_RE.findall(text)), len(_CYRILLIC_RE.findall(text))
     return latin / (latin + cyrillic) if latin + cyrillic else 0.0

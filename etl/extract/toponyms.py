@@ -1,5 +1,6 @@
 """Toponyms in a sentence: hromadas (centre names, adjective + council), oblasts, countries, foreign places."""
 from dataclasses import dataclass, field
+from functools import lru_cache
 from difflib import SequenceMatcher
 from itertools import product
 
@@ -42,6 +43,8 @@ class ToponymFinder:
         self.region_markers = frozenset(words["region_markers"])
         self.person_markers = frozenset(words["person_markers"])
         self.particles = frozenset(words["name_particles"])
+        self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
+        self._country_token = lru_cache(maxsize=100_000)(self._country_token)
 
     # --- helpers -------------------------------------------------------------------------------
     def lemmas(self, token: Token) -> list[str]:
@@ -62,28 +65,36 @@ class ToponymFinder:
                 continue
             hit = None
             if tok.is_capitalised and i + 1 < len(tokens) and tokens[i + 1].is_word:
-                for a, b in product(self.lemmas(tok)[:3], self.lemmas(tokens[i + 1])[:3]):
-                    code = self.index.country_of(key(f"{a} {b}"))
-                    if code:
-                        hit = (code, 2)
-                        break
+                code = self._country_pair(tok.text, tokens[i + 1].text)
+                hit = (code, 2) if code else None
             if hit is None:
-                if tok.text.isupper() and len(tok.text) <= 4:
-                    code = self.index.country_of(key(tok.text))
-                    hit = (code, 1) if code and len(tok.text) > 1 else None
-                else:
-                    for variant in self.lemmas(tok):
-                        code = self.index.country_of(key(variant))
-                        if code and (tok.is_capitalised or variant.endswith(("ський", "цький", "зький", "ий"))
-                                     or variant in ("гміна", "ґміна", "штат", "штати")):
-                            hit = (code, 1)
-                            break
+                code = self._country_token(tok.text)
+                hit = (code, 1) if code else None
             if hit and hit[0] != "UA":
                 found.append((i, hit[0]))
                 i += hit[1]
             else:
                 i += 1
         return found
+
+    def _country_pair(self, first: str, second: str) -> str | None:
+        for a, b in product(self.morph.lemma_variants(first)[:3], self.morph.lemma_variants(second)[:3]):
+            code = self.index.country_of(key(f"{a} {b}"))
+            if code:
+                return code
+        return None
+
+    def _country_token(self, text: str) -> str | None:
+        """Country named by one token: a code ('США'), a capitalised name or a country adjective."""
+        if text.isupper() and len(text) <= 4:
+            return self.index.country_of(key(text)) if len(text) > 1 else None
+        capitalised = text[:1].isupper()
+        for variant in self.morph.lemma_variants(text):
+            code = self.index.country_of(key(variant))
+            if code and (capitalised or variant.endswith(("ський", "цький", "зький", "ий"))
+                         or variant in ("гміна", "ґміна", "штат", "штати")):
+                return code
+        return None
 
     # --- spans ---------------------------------------------------------------------------------
     def _runs(self, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -255,10 +266,7 @@ class ToponymFinder:
         return False
 
     def _country_word(self, token: Token) -> bool:
-        if token.text.isupper() and len(token.text) <= 4:
-            code = self.index.country_of(key(token.text))
-        else:
-            code = next((c for v in self.lemmas(token) if (c := self.index.country_of(key(v)))), None)
+        code = self._country_token(token.text)
         return bool(code) and code != "UA"
 
     def _fuzzy(self, variants: list[str], cyrillic: bool, countries: set[str]) -> tuple[list[int], str]:
