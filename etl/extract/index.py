@@ -67,6 +67,7 @@ class Place:
 
 CACHE_DIR = Path(os.environ.get("HROMADA_CACHE_DIR") or Path.home() / ".cache" / "hromada-partnerships")
 _ROOT = Path(__file__).resolve().parent.parent
+KEEP_CACHED = 3  # a default index and gazetteer-built ones may live side by side
 
 
 def _fingerprint() -> str:
@@ -81,6 +82,19 @@ def _fingerprint() -> str:
             stat = path.stat()
             digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
+
+
+def _gazetteer_fingerprint(gazetteer) -> str:
+    """Distinguishes an index built from a gazetteer's frames (e.g. geocoded ref_hromada) from the default one."""
+    parts = []
+    for name in ("hromadas", "places"):
+        frame = getattr(gazetteer, name, None)
+        if isinstance(frame, pl.DataFrame):
+            lat = frame["lat"].fill_null(0).sum() if "lat" in frame.columns else 0
+            parts.append(f"{name}:{frame.height}:{lat:.4f}")
+    if not parts:
+        return ""
+    return "-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:8]
 
 
 class PlaceIndex:
@@ -99,7 +113,7 @@ class PlaceIndex:
     @classmethod
     def load(cls, gazetteer=None, use_cache: bool = True) -> "PlaceIndex":
         """Build the index, or read it from the on-disk cache built from the same inputs."""
-        path = CACHE_DIR / f"extract-index-{_fingerprint()}.pickle"
+        path = CACHE_DIR / f"extract-index-{_fingerprint()}{_gazetteer_fingerprint(gazetteer)}.pickle"
         if use_cache and path.exists():
             try:
                 with path.open("rb") as handle:
@@ -114,9 +128,9 @@ class PlaceIndex:
                 with tmp.open("wb") as handle:
                     pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 tmp.replace(path)
-                for stale in CACHE_DIR.glob("extract-index-*.pickle"):
-                    if stale != path:
-                        stale.unlink(missing_ok=True)
+                cached = sorted(CACHE_DIR.glob("extract-index-*.pickle"), key=lambda p: p.stat().st_mtime)
+                for stale in cached[:-KEEP_CACHED]:
+                    stale.unlink(missing_ok=True)
             except OSError:
                 pass
         return index
