@@ -37,6 +37,8 @@ if not data.available():
     st.stop()
 
 filters.sidebar()
+# before the page: the browser applies a URL change sent after a large map only on the next run
+filters.write_to_url()
 page.run()
 
 fresh = data.freshness()
@@ -46,4 +48,3 @@ st.caption(" · ".join([
     t("footer_sources", registry=fmt.num(fresh["registry_file_count"]), documents=fmt.num(fresh["document_count"])),
 ]))
 st.caption(t("footer_attribution"))
-filters.write_to_url()

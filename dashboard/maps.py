@@ -42,17 +42,29 @@ def _deck(layers: list[pdk.Layer], lat: float, lon: float, zoom: float) -> pdk.D
     )
 
 
-def _features(frame: pl.DataFrame, tip: Callable[[dict], str], fill: Callable[[dict], list[int]], code: str) -> list[dict]:
-    """GeoJSON features with tooltip and fill at the top level, where deck's tooltip template can reach them."""
-    features = []
+def _parts(frame: pl.DataFrame, code: str, tip: Callable[[dict], str], fill: Callable[[dict], list[int]]) -> list[dict]:
+    """One row per polygon of each area's geometry_json, carrying the area's code, tooltip and fill."""
+    rows = []
     for row in frame.iter_rows(named=True):
         if not row.get("geometry_json"):
             continue
-        features.append({
-            "type": "Feature", "geometry": json.loads(row["geometry_json"]),
-            "properties": {"code": row[code]}, "code": row[code], "tooltip": tip(row), "fill": fill(row),
-        })
-    return features
+        geometry = json.loads(row["geometry_json"])
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        shared = {"code": row[code], "tooltip": tip(row), "fill": fill(row)}
+        rows.extend({**shared, "polygon": polygon} for polygon in polygons)
+    return rows
+
+
+def _areas(layer_id: str, parts: list[dict], pickable: bool, opacity: float = 1.0) -> list[pdk.Layer]:
+    """Filled areas and their outlines. SolidPolygonLayer, not GeoJsonLayer: st.pydeck_chart selects only from
+    primitive layers (a click on a GeoJsonLayer's sub-layer returns no selection in Streamlit 1.67)."""
+    outlines = [{"path": ring} for part in parts for ring in part["polygon"]]
+    return [
+        pdk.Layer("SolidPolygonLayer", id=layer_id, data=parts, get_polygon="polygon", get_fill_color="fill",
+                  pickable=pickable, auto_highlight=pickable, opacity=opacity),
+        pdk.Layer("PathLayer", id=f"{layer_id}_outline", data=outlines, get_path="path", get_color=[255, 255, 255],
+                  width_min_pixels=1, get_width=1),
+    ]
 
 
 def oblast_choropleth(oblasts: pl.DataFrame, metric: str) -> pdk.Deck:
@@ -60,24 +72,17 @@ def oblast_choropleth(oblasts: pl.DataFrame, metric: str) -> pdk.Deck:
     name = f"name_{lang()}"
     tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       share=fmt.pct(r["hromadas_with_partner_pct"]), countries=fmt.num(r["country_count"]))
-    layer = pdk.Layer(
-        "GeoJsonLayer", id=OBLAST_LAYER, data=_features(oblasts, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB), "oblast_code"),
-        pickable=True, stroked=True, filled=True, get_fill_color="fill", get_line_color=[255, 255, 255],
-        line_width_min_pixels=1, auto_highlight=True,
-    )
-    return _deck([layer], 48.4, 31.2, 4.6)
+    parts = _parts(oblasts, "oblast_code", tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
+    return _deck(_areas(OBLAST_LAYER, parts, pickable=True), 48.4, 31.2, 4.6)
 
 
-def _country_layer(countries: pl.DataFrame, pickable: bool) -> pdk.Layer:
+def _country_layers(countries: pl.DataFrame, pickable: bool) -> list[pdk.Layer]:
     top = countries["agreement_count"].max() or 0
     name = f"name_{lang()}"
     tip = lambda r: t("tt_country", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       hromadas=fmt.num(r["hromada_count"]))
-    return pdk.Layer(
-        "GeoJsonLayer", id=COUNTRY_LAYER, data=_features(countries, tip, lambda r: colour(r["agreement_count"], top, CIVIDIS_RGB), "country_code"),
-        pickable=pickable, stroked=True, filled=True, get_fill_color="fill", get_line_color=[255, 255, 255],
-        line_width_min_pixels=0.5, opacity=0.6,
-    )
+    parts = _parts(countries, "country_code", tip, lambda r: colour(r["agreement_count"], top, CIVIDIS_RGB))
+    return _areas(COUNTRY_LAYER, parts, pickable=pickable, opacity=0.6)
 
 
 def _arc_layer(arcs: pl.DataFrame) -> pdk.Layer:
@@ -94,7 +99,7 @@ def _arc_layer(arcs: pl.DataFrame) -> pdk.Layer:
 
 
 def world(countries: pl.DataFrame, arcs: pl.DataFrame) -> pdk.Deck:
-    return _deck([_country_layer(countries, True), _arc_layer(arcs)], 48.0, 18.0, 2.4)
+    return _deck([*_country_layers(countries, True), _arc_layer(arcs)], 48.0, 18.0, 2.4)
 
 
 def parties(agreement: dict, countries: pl.DataFrame) -> pdk.Deck:
@@ -107,7 +112,7 @@ def parties(agreement: dict, countries: pl.DataFrame) -> pdk.Deck:
          "tooltip": agreement[f"partner_name_{name}"] or agreement["partner_name_uk"] or ""},
     ]
     points = [p for p in points if p["lon"] is not None and p["lat"] is not None]
-    layers = [_country_layer(countries, False)]
+    layers = _country_layers(countries, False)
     layers.append(pdk.Layer("ScatterplotLayer", id=POINT_LAYER, data=points, get_position=["lon", "lat"],
                             get_fill_color="colour", get_radius=2000, radius_min_pixels=5, radius_max_pixels=9, pickable=True))
     if len(points) == 2:
