@@ -21,6 +21,7 @@ from etl.extract.pairs import PairBuilder
 from etl.extract.text import sentences
 from etl.extract.toponyms import ToponymFinder
 
+_SINCE = re.compile(r"(?i)\b(since|з|від)\s+((19|20)\d{2}|[^\W\d]+\s+(19|20)\d{2})")
 _BARE_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d./])")
 CONTRACT_FIELDS = (
     "source", "ua_hromada_code", "ua_party", "ua_oblast", "partner", "partner_name_en", "partner_country",
@@ -125,8 +126,13 @@ class Extractor:
             elif self.cues.opens_background(s.text):
                 in_background = True
             s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text)
-            if published and not s.is_background and not s.is_title:
+            if published and not s.is_background and not s.is_title and self._names_agreement(s.text):
                 s.is_background = _reports_earlier_event(s.text, published)
+
+    def _names_agreement(self, text: str) -> bool:
+        """A signing, a named document or a standing twinning: what an earlier date would date."""
+        hit = self.cues.type_of(text)
+        return "signed" in self.cues.statuses(text) or bool(hit and hit[1] == "document") or bool(_SINCE.search(text))
 
     # --- disambiguation ------------------------------------------------------------------------
     def _choose(self, sents, toponyms, countries_by_sentence) -> None:
