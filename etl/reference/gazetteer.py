@@ -9,6 +9,7 @@ import polars as pl
 from etl.reference import countries as country_ref
 from etl.reference.katottg import oblast_table
 from etl.reference.names import APOSTROPHE, fold_g, keys, normalise
+from etl.reference.place_names import PlaceMatcher, place_key  # noqa: F401  (place_key is public here too)
 from etl.reference.places import best_cyrillic
 from etl.reference.translit import transliterate
 
@@ -16,31 +17,12 @@ CENTRE_RANK = {"M": 0, "X": 1, "C": 2}
 _OBLAST_WORDS = frozenset("область області областi обл oblast region регіон регіону".split())
 # feminine adjective case endings -> nominative (Львівської -> Львівська, Південної -> Південна)
 _ADJ_CASE = re.compile(r"(ськ|цьк|зьк|н|ів|їв)(ої|ій|у|ою)$")
-_PLACE_APOSTROPHES = r"['’ʼ`′‘ʹ´]"
-_PLACE_SEPARATORS = r"[\-‐‑‒–—.,()/\"«»]+"
 _default: "Gazetteer | None" = None
 _default_lock = Lock()
 
 
 def _adjective_nominative(text: str) -> str:
     return " ".join(_ADJ_CASE.sub(r"\1а", w) for w in text.split(" "))
-
-
-def _place_key(column: pl.Expr) -> pl.Expr:
-    """Match key of a place name: lower case, no apostrophes or accents on Latin letters, ґ→г, single spaces."""
-    return (
-        column.str.normalize("NFKD").str.to_lowercase()
-        .str.replace_all(r"([a-z])\p{Mn}+", "$1")
-        .str.replace_all(_PLACE_APOSTROPHES, "")
-        .str.replace_all(_PLACE_SEPARATORS, " ")
-        .str.replace_all("ґ", "г")
-        .str.replace_all(r"\s+", " ")
-        .str.strip_chars()
-    )
-
-
-def place_key(text: str) -> str:
-    return pl.select(_place_key(pl.lit(text or "", dtype=pl.Utf8))).item()
 
 
 def _has_tables(con: duckdb.DuckDBPyConnection) -> bool:
@@ -70,7 +52,7 @@ class Gazetteer:
             code: adj or None for code, adj in zip(oblast_table()["oblast_code"], oblast_table()["adjective_uk"])
         }
         self.settlements = self._index_settlements(settlements)
-        self._place_index: dict[str, list[int]] | None = None
+        self._place_matcher: PlaceMatcher | None = None
         self._place_lock = Lock()
 
     # ---- loading ---------------------------------------------------------------------------------------
@@ -177,36 +159,30 @@ class Gazetteer:
         return country_ref.country_code(text)
 
     # ---- foreign places --------------------------------------------------------------------------------
-    def _places_by_key(self) -> dict[str, list[int]]:
+    def _places(self) -> PlaceMatcher:
         with self._place_lock:
-            if self._place_index is None:
-                rows = self.places.select(
-                    pl.int_range(pl.len()).alias("row"),
-                    pl.concat_list("names_latin", "names_cyrillic").alias("name"),
-                ).explode("name").drop_nulls("name")
-                grouped = (rows.with_columns(_place_key(pl.col("name")).alias("key"))
-                           .group_by("key").agg(pl.col("row").unique()))
-                self._place_index = dict(zip(grouped["key"].to_list(), grouped["row"].to_list()))
-            return self._place_index
+            if self._place_matcher is None:
+                self._place_matcher = PlaceMatcher(self.places)
+            return self._place_matcher
 
     def find_places(self, name: str | None, country: str | None = None) -> list[dict]:
-        """Foreign places by a Latin or Cyrillic name, most populous first."""
+        """Foreign places by a Latin or Cyrillic name, most populous first.
+
+        place_aliases.csv first, then exact names (any script; accents and apostrophes ignored), then Russian and
+        Ukrainian letters folded together; with a country, failing those, that country's places whose name is a
+        close spelling of the written one, closest first. Without a country nothing is matched approximately."""
         if not name or not name.strip():
             return []
-        rows = self._places_by_key().get(place_key(name), [])
         code = self.country_code(country) if country else None
         out = []
-        for i in rows:
+        for i in self._places().rows(name.strip(), code):
             place = self.places.row(i, named=True)
-            if code and place["country_code"] != code:
-                continue
             out.append({
                 "geonameid": place["geonameid"], "name": place["name"],
                 "name_uk": best_cyrillic(place["names_cyrillic"]), "country_code": place["country_code"],
                 "admin1_code": place["admin1_code"], "lat": place["lat"], "lon": place["lon"],
                 "population": place["population"],
             })
-        out.sort(key=lambda p: -(p["population"] or 0))
         return out
 
     # ---- settlements -----------------------------------------------------------------------------------

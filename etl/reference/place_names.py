@@ -1,0 +1,281 @@
+"""Foreign place names matched across scripts: exact and folded keys, curated aliases, spelling-tolerant distance."""
+import csv
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from threading import Lock
+
+import polars as pl
+
+from etl.reference.place_spellings import spellings
+
+ALIASES_CSV = Path(__file__).resolve().parent.parent / "data" / "place_aliases.csv"
+MAX_EDIT_SHARE = 0.125  # one edit per eight letters of the name in a spelling-tolerant match; none below eight
+# words naming the kind of unit rather than the place; dropped when the whole name matches nothing
+GENERIC_WORDS = frozenset("гміна гмина gmina місто м city of town комуна commune муніципалітет municipality".split())
+# Latin letters NFKD leaves whole, and the Russian/Ukrainian letter folds used for Cyrillic comparisons
+_LATIN_FOLDS = {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i", "ħ": "h", "þ": "th", "ð": "d"}
+_FOLDS = _LATIN_FOLDS | {"ґ": "г", "є": "е", "э": "е", "і": "и", "ы": "и", "ь": "", "ъ": ""}
+_APOSTROPHES = r"['’ʼ`′‘ʹ´]"
+_SEPARATORS = r"[\-‐‑‒–—.,()/\"«»]+"
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_VOWELS = frozenset("aeiouy")
+
+
+def _key(column: pl.Expr, accented: str, folds: dict[str, str], separators: str) -> pl.Expr:
+    """Lower case, the marks of accented letters and apostrophes dropped, folds applied, single spaces."""
+    return (
+        column.str.normalize("NFKD").str.to_lowercase()
+        .str.replace_all(accented, "$1")
+        .str.replace_many(list(folds), list(folds.values()))
+        .str.replace_all(_APOSTROPHES, "")
+        .str.replace_all(separators, " ")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+
+
+def _place_key(column: pl.Expr) -> pl.Expr:
+    """Exact match key: accents stripped from Latin letters only (й, ї stay), ł→l, ß→ss…, ґ→г."""
+    return _key(column, r"([a-z])\p{Mn}+", _LATIN_FOLDS | {"ґ": "г"}, _SEPARATORS)
+
+
+def _folded_key(column: pl.Expr) -> pl.Expr:
+    """Script-neutral key: no accents or punctuation, ё/є/э→е, и/і/ї/ы/й alike, ь dropped, ґ→г."""
+    return _key(column, r"(\pL)\p{Mn}+", _FOLDS, r"[\W_]+")
+
+
+def place_key(text: str) -> str:
+    return pl.select(_place_key(pl.lit(text or "", dtype=pl.Utf8))).item()
+
+
+def folded_key(text: str) -> str:
+    return pl.select(_folded_key(pl.lit(text or "", dtype=pl.Utf8))).item()
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text or ""))
+
+
+def without_generic_words(name: str) -> str:
+    """'гміна Цедри-Вельке' -> 'Цедри-Вельке'; a name made only of such words is kept."""
+    words = name.split()
+    kept = [w for w in words if w.casefold().strip(".") not in GENERIC_WORDS]
+    return " ".join(kept or words)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int | None:
+    """Levenshtein distance of a and b, or None when it exceeds limit."""
+    if abs(len(a) - len(b)) > limit:
+        return None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return None
+        previous = current
+    return previous[-1] if previous[-1] <= limit else None
+
+
+def spelled_length(word: str, rules: dict[str, tuple[str, ...]]) -> tuple[int, int]:
+    """Shortest and longest Latin spelling of a Ukrainian word (doubled consonants included)."""
+    shortest, longest = [0] * (len(word) + 1), [0] * (len(word) + 1)
+    for i in range(len(word) - 1, -1, -1):
+        options = [(len(t), size) for size in (1, 2, 3) if i + size <= len(word)
+                   for t in rules.get(word[i:i + size], ())] or [(1, 1)]
+        shortest[i] = min(n + shortest[i + size] for n, size in options)
+        longest[i] = max(n + 1 + longest[i + size] for n, size in options)
+    return shortest[0], longest[0]
+
+
+def spelling_distance(word: str, latin: str, rules: dict[str, tuple[str, ...]], limit: int) -> int | None:
+    """Fewest letter edits between latin and any spelling of the Ukrainian word under rules; None above limit.
+
+    A letter group spelt by one of its rules costs nothing (a doubled final consonant too); a Latin letter
+    left over, a Ukrainian letter not spelt or spelt by some other letter costs one."""
+    n, m, over = len(word), len(latin), limit + 1
+    table = [[over] * (m + 1) for _ in range(n + 1)]
+    table[0][0] = 0
+    for i in range(n + 1):
+        row = table[i]
+        for j in range(m + 1):
+            cost = row[j]
+            if cost > limit:
+                continue
+            if j < m and cost + 1 < row[j + 1]:
+                row[j + 1] = cost + 1
+            if i == n:
+                continue
+            below = table[i + 1]
+            below[j] = min(below[j], cost + 1)
+            if j < m:
+                below[j + 1] = min(below[j + 1], cost + 1)
+            for size in (1, 2, 3):
+                if i + size > n:
+                    break
+                target_row = table[i + size]
+                for spelt in rules.get(word[i:i + size], ()):
+                    if not latin.startswith(spelt, j):
+                        continue
+                    end = j + len(spelt)
+                    target_row[end] = min(target_row[end], cost)
+                    if spelt and spelt[-1] not in _VOWELS and end < m and latin[end] == spelt[-1]:
+                        target_row[end + 1] = min(target_row[end + 1], cost)
+        if i < n and min(min(table[k]) for k in range(i + 1, min(i + 4, n + 1))) > limit:
+            return None
+    return table[n][m] if table[n][m] <= limit else None
+
+
+@cache
+def aliases() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Folded Ukrainian name -> ((country_code, GeoNames name or id), ...) from place_aliases.csv."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with ALIASES_CSV.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found[folded_key(row["ukrainian_name"])].append((row["country_code"], row["geonames_name_or_id"]))
+    return {key: tuple(targets) for key, targets in found.items()}
+
+
+class _KeyIndex:
+    """Rows by key over a (key, row) frame, kept as two sorted lists rather than a dict of lists."""
+
+    def __init__(self, frame: pl.DataFrame):
+        frame = frame.unique().sort("key", "row")
+        self.keys, self.rows = frame["key"].to_list(), frame["row"].to_list()
+
+    def get(self, key: str) -> list[int]:
+        return self.rows[bisect_left(self.keys, key):bisect_right(self.keys, key)]
+
+
+def _names(places: pl.DataFrame, column: str, key: Callable[[pl.Expr], pl.Expr]) -> pl.DataFrame:
+    """(key, row) for every name in the list column of a frame numbered by with_row_index("row")."""
+    return (places.select("row", pl.col(column).alias("name"))
+            .explode("name").drop_nulls("name").select(key(pl.col("name")).alias("key"), "row")
+            .filter(pl.col("key") != ""))
+
+
+class PlaceMatcher:
+    """Row numbers of a GeoNames places frame (ref_place) that a written name stands for."""
+
+    def __init__(self, places: pl.DataFrame):
+        self.places = places
+        self._numbered = places.with_row_index("row")
+        self._country = places["country_code"].to_list()
+        self._population = [p or 0 for p in places["population"].to_list()]
+        self._row_of_id = {gid: i for i, gid in enumerate(places["geonameid"].to_list())}
+        self._lock = Lock()
+        self._exact: _KeyIndex | None = None
+        self._folded: _KeyIndex | None = None
+        self._by_country: dict[str, tuple[dict, dict]] = {}
+        self._similar_found: dict[tuple[str, str], list[int]] = {}
+
+    def rows(self, name: str, country_code: str | None = None) -> list[int]:
+        """Exact, aliased or folded matches, most populous first; failing those and given a country, the
+        places of that country whose name is a close spelling of it, closest first."""
+        for variant in dict.fromkeys([name, without_generic_words(name)]):
+            found = self._aliased(variant, country_code) or self._exact_rows(variant, country_code)
+            if not found and country_code:
+                found = self._similar(variant, country_code)
+            if found:
+                return found
+        return []
+
+    # ---- exact ---------------------------------------------------------------------------------------
+    def _exact_index(self) -> _KeyIndex:
+        with self._lock:
+            if self._exact is None:
+                self._exact = _KeyIndex(pl.concat([_names(self._numbered, "names_latin", _place_key),
+                                                   _names(self._numbered, "names_cyrillic", _place_key)]))
+            return self._exact
+
+    def _folded_index(self) -> _KeyIndex:
+        with self._lock:
+            if self._folded is None:
+                self._folded = _KeyIndex(_names(self._numbered, "names_cyrillic", _folded_key))
+            return self._folded
+
+    def _by_population(self, rows, country_code: str | None) -> list[int]:
+        kept = [r for r in rows if country_code is None or self._country[r] == country_code]
+        return sorted(kept, key=lambda r: -self._population[r])
+
+    def _exact_rows(self, name: str, country_code: str | None) -> list[int]:
+        found = self._by_population(self._exact_index().get(place_key(name)), country_code)
+        if not found and is_cyrillic(name):
+            found = self._by_population(self._folded_index().get(folded_key(name)), country_code)
+        return found
+
+    def _aliased(self, name: str, country_code: str | None) -> list[int]:
+        found: list[int] = []
+        for code, target in aliases().get(folded_key(name), ()):
+            if country_code not in (None, code):
+                continue
+            if target.isdigit():
+                found += [self._row_of_id[int(target)]] if int(target) in self._row_of_id else []
+            else:
+                found += self._by_population(self._exact_index().get(place_key(target)), code)[:1]
+        return sorted(dict.fromkeys(found), key=lambda r: -self._population[r])
+
+    # ---- spelling-tolerant -----------------------------------------------------------------------------
+    def _country_names(self, country_code: str) -> tuple[dict, dict]:
+        """(Latin, Cyrillic) names of a country's places as (folded key without spaces, row, is_alternate),
+        grouped by first letter; a place's own name is the first of its Latin names."""
+        with self._lock:
+            if country_code not in self._by_country:
+                places = self._numbered.filter(pl.col("country_code") == country_code).with_columns(
+                    pl.col("names_latin").list.first().alias("own_name"))
+                indexes = []
+                for column in ("names_latin", "names_cyrillic"):
+                    grouped: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
+                    names = (places.select("row", "own_name", pl.col(column).alias("name")).explode("name")
+                             .drop_nulls("name").select(
+                                 _folded_key(pl.col("name")).str.replace_all(" ", "").alias("key"), "row",
+                                 (pl.col("name") != pl.col("own_name")).fill_null(True).alias("is_alternate"))
+                             .filter(pl.col("key") != "")
+                             .group_by("key", "row").agg(pl.col("is_alternate").all()))
+                    for key, row, is_alternate in names.iter_rows():
+                        grouped[key[0]].append((key, row, is_alternate))
+                    indexes.append(dict(grouped))
+                self._by_country[country_code] = (indexes[0], indexes[1])
+            return self._by_country[country_code]
+
+    def _similar(self, name: str, country_code: str) -> list[int]:
+        """Closest spellings first: fewest edits per letter, then a place's own name before its alternates,
+        then population. Results are remembered, the extractor asking again for the same names."""
+        remembered = self._similar_found.get((name, country_code))
+        if remembered is None:
+            remembered = self._similar_found[(name, country_code)] = self._score_similar(name, country_code)
+        return remembered
+
+    def _score_similar(self, name: str, country_code: str) -> list[int]:
+        latin, cyrillic = self._country_names(country_code)
+        key = folded_key(name).replace(" ", "")
+        if not key:
+            return []
+        scores: dict[int, tuple[float, bool]] = {}
+
+        def keep(row: int, edits: int | None, length: int, is_alternate: bool) -> None:
+            if edits is not None:
+                scores[row] = min(scores.get(row, (1.0, True)), (edits / length, is_alternate))
+
+        if is_cyrillic(name):
+            word = "".join(ch for ch in unicodedata.normalize("NFC", name.casefold()) if ch.isalpha())
+            rules = spellings(country_code)
+            shortest, longest = spelled_length(word, rules)
+            firsts = {t[0] for size in (1, 2, 3) for t in rules.get(word[:size], ()) if t}
+            for candidate, row, is_alternate in (entry for first in firsts for entry in latin.get(first, ())):
+                limit = int(MAX_EDIT_SHARE * len(candidate))
+                if shortest - limit <= len(candidate) <= longest + limit:
+                    keep(row, spelling_distance(word, candidate, rules, limit), len(candidate), is_alternate)
+        for candidate, row, is_alternate in (cyrillic if is_cyrillic(name) else latin).get(key[0], ()):
+            length = max(len(candidate), len(key))
+            keep(row, edit_distance(key, candidate, int(MAX_EDIT_SHARE * length)), length, is_alternate)
+        if not scores:
+            return []
+        best = min(scores.values())
+        return sorted((r for r, s in scores.items() if s == best), key=lambda r: -self._population[r])
