@@ -25,7 +25,8 @@ PAGES = [
 ]
 
 filters.load_from_url()
-st.set_page_config(page_title=t("app_title"), page_icon=":material/handshake:", layout="wide")
+# a local icon: without one the browser fetches the page's material icon online
+st.set_page_config(page_title=t("app_title"), page_icon=str(ROOT / "dashboard" / "icon.svg"), layout="wide")
 page = st.navigation([
     st.Page(VIEWS / file, title=t(title), url_path=url, icon=icon, default=index == 0)
     for index, (file, url, title, icon) in enumerate(PAGES)

@@ -74,7 +74,7 @@ def country_stats(frame: pl.DataFrame) -> pl.DataFrame:
 
 def stats_columns() -> dict:
     cc = st.column_config
-    number = lambda key: cc.NumberColumn(t(key), format="localized")  # noqa: E731
+    number = lambda key: cc.NumberColumn(t(key), format="%d")  # noqa: E731
     return {
         "oblast_code": None,
         "oblast": cc.TextColumn(t("col_oblast")),

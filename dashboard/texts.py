@@ -10,7 +10,7 @@ METHODOLOGY = {
   громад (1 469, або громад обраних області, району) за КАТОТТГ.
 - **Країни-партнери** — різні країни закордонних партнерів.
 - **Пари громад в Україні** — угоди між двома українськими громадами. Така угода зараховується до обох областей.
-- **Нові за 90 днів** — угоди, перша згадка яких припадає на останні 90 днів; поруч — різниця з попередніми 90 днями.
+- **Нові за 90 днів** — угоди, дата яких (див. нижче) припадає на останні 90 днів; поруч — різниця з попередніми 90 днями.
 - **Дата угоди** — дата першої події угоди, а якщо її немає — дата першої публікації про неї. Фільтр періоду не
   відкидає угод без дати, доки межі періоду збігаються з межами даних; на графіку динаміки їх не показано.
 - **З партнером** — громада має чинний (не припинений) зв'язок; припинені угоди рахуються в загальній кількості угод.
@@ -37,7 +37,7 @@ METHODOLOGY = {
   of all hromadas (1,469, or those of the chosen oblast or raion) in KATOTTG.
 - **Partner countries** — distinct countries of foreign partners.
 - **Domestic pairs** — agreements between two Ukrainian hromadas. Such an agreement counts in both oblasts.
-- **New in the last 90 days** — agreements first mentioned in the last 90 days, with the difference against the 90 days before.
+- **New in the last 90 days** — agreements whose date (see below) falls in the last 90 days, with the difference against the 90 days before.
 - **Agreement date** — the date of the agreement's first event, else the date it was first reported. The period filter
   keeps undated agreements while its ends equal the data's bounds; the timeline leaves them out.
 - **With a partner** — the hromada has a tie that is not terminated; terminated agreements still count among agreements.

@@ -22,8 +22,8 @@ final as (
         count(distinct partner_country_code) filter (where not is_domestic and is_active) as partner_country_count,
         count(*) filter (where is_domestic) as domestic_pair_count,
         count(*) filter (where agreement_date is null) as undated_count,
-        count(*) filter (where first_event_date > $as_of::date - 90 and first_event_date <= $as_of::date) as new_90d_count,
-        count(*) filter (where first_event_date > $as_of::date - 180 and first_event_date <= $as_of::date - 90) as previous_90d_count,
+        count(*) filter (where agreement_date > $as_of::date - 90 and agreement_date <= $as_of::date) as new_90d_count,
+        count(*) filter (where agreement_date > $as_of::date - 180 and agreement_date <= $as_of::date - 90) as previous_90d_count,
     from filtered
 )
 
