@@ -30,6 +30,7 @@ _CHROME = toml("chrome")
 _TAIL = tuple(_CHROME["tail_starts"])
 _DROP = frozenset(_CHROME["drop_lines"])
 _DROP_RE = [re.compile(p) for p in _CHROME["drop_patterns"]]
+_HEADLINE_RE = [re.compile(p) for p in _CHROME["headline_patterns"]]
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _DATELINE = re.compile(r"^[^\W\d][\w'’ -]{1,40},\s+(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}\s+[^\W\d]+\s+\d{4}"
                        r"|[^\W\d]+\s+\d{1,2},\s+\d{4})(?:\s*(?:року|р\.))?\s*[—–.-]\s+")
@@ -133,6 +134,8 @@ def strip_chrome(raw: str) -> _Cleaned:
         if low in _DROP or any(p.match(line) for p in _DROP_RE):
             if "cookie" not in low and "кукі" not in low:
                 meta.append(line)
+            continue
+        if sum(1 for k in kept if k) > 2 and any(p.match(line) for p in _HEADLINE_RE):
             continue
         if kept and len(kept) <= 8 and published is None and line:
             rest, found = _dateline(line)
