@@ -24,7 +24,7 @@ def _say(message: str) -> None:
 
 
 def _has_reference(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("select count(*) from ref_hromada").fetchone()[0] > 0
+    return con.execute("select count(*) from ref_hromada").fetchall()[0][0] > 0
 
 
 def _ensure_reference(con: duckdb.DuckDBPyConnection, refresh: bool = False) -> None:
@@ -168,7 +168,7 @@ def _report_status(db: Path | None) -> None:
                 (select count(distinct partner_country_code) from fct_agreements where not is_domestic),
                 (select count(*) from raw_rejects)
             """
-        ).fetchone()
+        ).fetchall()[0]
     oblasts, hromadas, geocoded, countries, agreements, domestic, partner_countries, rejects = rows
     share = f"{100 * geocoded / hromadas:.1f}".replace(".", ",") if hromadas else "0"
     _say(

@@ -93,7 +93,7 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 def count_rows(con: duckdb.DuckDBPyConnection, table: str, source_column: str, source_id: str) -> int:
     return con.execute(
         f"select count(*) from {table} where {source_column} = $source", {"source": source_id}
-    ).fetchone()[0]
+    ).fetchall()[0][0]
 
 
 def replace_mentions(con: duckdb.DuckDBPyConnection, source_id: str, rows: Iterable[Mapping[str, Any]]) -> int:
@@ -134,7 +134,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, 
     try:
         new = con.execute(
             "select count(*) from incoming where document_id not in (select document_id from raw_documents)"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         con.execute(
             "insert into raw_documents by name select * from incoming "
             "where document_id not in (select document_id from raw_documents)"
