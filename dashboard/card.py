@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import data, fmt, maps
 from dashboard.i18n import label, lang, t
 
-EVENT_COLUMNS = ("event_date_value", "status", "type", "source_kind", "source_ref", "evidence")
+EVENT_COLUMNS = ("event_date_value", "status", "type", "source_kind", "source", "link", "evidence")
 
 
 def _name(row: dict, prefix: str) -> str:
@@ -15,7 +15,11 @@ def _name(row: dict, prefix: str) -> str:
 
 
 def _events(events: pl.DataFrame) -> pl.DataFrame:
-    shown = events.select([c for c in EVENT_COLUMNS if c in events.columns])
+    is_link = pl.col("source_ref").str.starts_with("http")
+    shown = events.with_columns(
+        pl.coalesce("source_title", "source_ref").alias("source"),
+        pl.when(is_link).then(pl.col("source_ref")).alias("link"),
+    ).select(EVENT_COLUMNS)
     for field in ("status", "type", "source_kind"):
         if field in shown.columns:
             shown = shown.with_columns(pl.col(field).map_elements(lambda v, f=field: label(f, v), return_dtype=pl.String))
@@ -48,14 +52,14 @@ def show(agreement_id: str, themes: dict[str, str]) -> None:
         st.dataframe(_events(data.agreement_events(agreement_id)), hide_index=True, key="card_events", column_config={
             "event_date_value": st.column_config.DateColumn(t("col_date"), format="DD.MM.YYYY"),
             "status": t("col_status"), "type": t("col_type"), "source_kind": t("col_kind_source"),
-            "source_ref": st.column_config.LinkColumn(t("col_source"), display_text=t("col_open")),
+            "source": t("col_source"), "link": st.column_config.LinkColumn(t("col_open"), display_text=t("col_open")),
             "evidence": t("col_evidence"),
         })
         st.markdown(f"**{t('card_sources')}**")
         for source in data.agreement_sources(agreement_id).iter_rows(named=True):
             ref = source.get("source_ref") or ""
             title = source.get("source_title") or ref
-            link = f"[{title}]({ref})" if source.get("is_link") else f"{title} `{ref}`"
+            link = f"[{title}]({ref})" if source.get("is_link") else (f"`{ref}`" if title == ref else f"{title} `{ref}`")
             st.markdown(f"- {label('source_kind', source.get('source_kind'))} · {fmt.date(source.get('published_date'))} · {link}")
             if source.get("evidence"):
                 st.markdown(f"> {source['evidence']}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable
 
@@ -119,7 +120,15 @@ def parties(agreement: dict, countries: pl.DataFrame) -> pdk.Deck:
         layers.append(_arc_layer(pl.DataFrame([{k: agreement[k] for k in (
             "hromada_name_uk", "hromada_name_en", "partner_name_uk", "partner_name_en",
             "hromada_lon", "hromada_lat", "partner_lon", "partner_lat")}])))
-    lat = sum(p["lat"] for p in points) / len(points) if points else 48.4
-    lon = sum(p["lon"] for p in points) / len(points) if points else 31.2
-    span = max((abs(points[0]["lon"] - points[-1]["lon"]) if points else 0), 1)
-    return _deck(layers, lat, lon, max(1.5, min(7.0, 8.5 - span ** 0.5)))
+    if not points:
+        return _deck(layers, 48.4, 31.2, 4.6)
+    lats, lons = [p["lat"] for p in points], [p["lon"] for p in points]
+    return _deck(layers, (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, _zoom_to_fit(lons, lats))
+
+
+def _zoom_to_fit(lons: list[float], lats: list[float], width_px: int = 420, height_px: int = 220) -> float:
+    """The web-Mercator zoom at which both spans fit the given pixels (512-px world at zoom 0, ~50° N)."""
+    lon_span = max(max(lons) - min(lons), 0.05)
+    lat_span = max(max(lats) - min(lats), 0.05) * 1.55
+    zoom = min(math.log2(width_px * 360 / (512 * lon_span)), math.log2(height_px * 360 / (512 * lat_span)))
+    return max(0.5, min(8.0, zoom))
