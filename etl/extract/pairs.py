@@ -9,7 +9,7 @@ from etl.extract.index import PlaceIndex
 from etl.extract.morphology import morphology
 
 _VENUE_PREPOSITIONS = frozenset({"у", "в", "in"})
-_CLAUSE_BREAK = re.compile(r"(?:,\s*а\s|\s[—–]\s|;|\bwhile\b|,\s*and later)")
+_CLAUSE_BREAK = re.compile(r"(?:,\s*а\s(?!також)|\s[—–]\s|;|\bwhile\b|,\s*and later)")
 EVIDENCE_LIMIT = 600
 _PAST_STATUSES = frozenset({"signed", "terminated", "intent"})
 _SAME_DAY = re.compile(r"(?i)\b(the same day|that same day|того ж дня|того самого дня|цього ж дня|у той же день)\b")
@@ -128,7 +128,8 @@ class PairBuilder:
                     add(self.home, owner[1], "domestic", s)
                 continue
             if foreign:
-                parties = hromadas or ([self.home] if self.home else [])
+                implicit = [self.home] if self.home and self._tells_event(s, continuation) else []
+                parties = hromadas or implicit
                 for ua in parties:
                     for gid in foreign:
                         add(ua, gid, "foreign", s)
@@ -169,6 +170,14 @@ class PairBuilder:
             pair.partner_name_uk = self._partner_name(pkey, mention)
             result.append(pair)
         return result
+
+    def _tells_event(self, s, continuation: list[tuple | None]) -> bool:
+        """A sentence that may pair its partners with the article's hromada unnamed in it: the title, or one
+        telling of a signing, talks or a named document (itself or in the sentence that continues it)."""
+        if s.is_title or self._reports_event(s.index):
+            return True
+        follower = s.index + 1
+        return follower < len(self.sents) and continuation[follower] is not None and self._reports_event(follower)
 
     def _reports_event(self, i: int) -> bool:
         """A sentence that tells of something happening: a status cue or a named document."""

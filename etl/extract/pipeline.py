@@ -153,7 +153,9 @@ class Extractor:
                 if t.kind == "hromada":
                     t.choice = self._choose_hromada(t, found, oblast_counts, support)
                 elif t.kind == "foreign":
-                    t.choice = self._choose_place(t, sentence_countries, doc_countries)
+                    before = [code for at, code in countries_by_sentence[s.index] if at < t.first]
+                    ordered = before[-1:] + [c for c in sentence_countries if c not in before[-1:]]
+                    t.choice = self._choose_place(t, ordered, doc_countries)
                 else:
                     t.choice = t.candidates[0]
 
@@ -186,19 +188,20 @@ class Extractor:
     def _mention(self, document, published, pair) -> Mention:
         ua = self.index.hromadas[pair.ua_code]
         common = dict(
-            source=document.source, ua_hromada_code=ua.code, ua_party=ua.name_uk, ua_oblast=ua.oblast_adjective,
+            source=document.source, ua_hromada_code=ua.code, ua_party=_ascii_apostrophe(ua.name_uk),
+            ua_oblast=ua.oblast_adjective,
             type=pair.type, status=pair.status, date=pair.date, published=published.isoformat() if published else None,
             themes=pair.themes, programme=pair.programme, mentioned_in_passing=pair.in_passing,
             confidence=pair.confidence, evidence=pair.evidence, document_id=getattr(document, "document_id", None),
         )
         if pair.partner_kind == "domestic":
             partner = self.index.hromadas[pair.partner]
-            return Mention(partner=partner.name_uk, partner_name_en=self.index.translit(partner.name_uk),
+            return Mention(partner=_ascii_apostrophe(partner.name_uk), partner_name_en=self.index.translit(partner.name_uk),
                            partner_country="UA", partner_hromada_code=partner.code,
                            partner_oblast=partner.oblast_adjective, partner_lat=partner.lat, partner_lon=partner.lon,
                            **common)
         place = self.index.places[pair.partner]
-        return Mention(partner=pair.partner_name_uk or place.name_uk or place.name, partner_name_en=place.name,
+        return Mention(partner=_ascii_apostrophe(pair.partner_name_uk or place.name_uk or place.name), partner_name_en=place.name,
                        partner_country=place.country_code, partner_hromada_code=None, partner_oblast=None,
                        partner_lat=place.lat, partner_lon=place.lon, partner_geonameid=place.geonameid, **common)
 
@@ -220,6 +223,13 @@ def _reports_earlier_event(text: str, published: date) -> bool:
         year = int(m.group(1))
         old |= year < published.year and (published.month > 3 or year < published.year - 1)
     return old and not recent
+
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ`′‘"})
+
+
+def _ascii_apostrophe(name: str) -> str:
+    return name.translate(_APOSTROPHES)
 
 
 _LATIN_RE = re.compile(r"[a-zA-Z]")

@@ -131,6 +131,7 @@ class ToponymFinder:
     def find(self, sentence: Sentence, doc_countries: set[str], lang: str) -> list[Toponym]:
         tokens = sentence.tokens
         found: list[Toponym] = []
+        self._sentence_countries = self.countries_in(sentence)
         for first, last in self._runs(tokens):
             if self._is_person_run(tokens, first, last):
                 continue
@@ -237,13 +238,14 @@ class ToponymFinder:
                 return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua,
                                "centre" if cyrillic else "latin", ua_alternatives=foreign)
         if not foreign and (hint or before_marker) and doc_countries and not self.morph.analyse(span[0].text).is_person:
-            foreign, foreign_form = self._fuzzy(variants[:6], cyrillic, doc_countries)
+            foreign, foreign_form = self._fuzzy(variants[:6], cyrillic, doc_countries, self._nearest_country(first))
             via = "fuzzy"
         if not foreign:
             return None
         in_context = [g for g in foreign if self.index.places[g].country_code in doc_countries]
         if in_context:
-            foreign = in_context
+            nearest = self._nearest_country(first)
+            foreign = sorted(in_context, key=lambda g: self.index.places[g].country_code != nearest)
         elif via == "fuzzy" or (self.index.places[foreign[0]].population < GLOBAL_POPULATION and not before_marker):
             return None
         if last - first == 1 and self.morph.analyse(span[0].text).is_person and not (hint or before_marker):
@@ -269,7 +271,13 @@ class ToponymFinder:
         code = self._country_token(token.text)
         return bool(code) and code != "UA"
 
-    def _fuzzy(self, variants: list[str], cyrillic: bool, countries: set[str]) -> tuple[list[int], str]:
+    def _nearest_country(self, position: int) -> str | None:
+        """The country named last before the token position in the current sentence ('з російськими містами X')."""
+        before = [code for at, code in self._sentence_countries if at < position]
+        return before[-1] if before else None
+
+    def _fuzzy(self, variants: list[str], cyrillic: bool, countries: set[str],
+               preferred: str | None = None) -> tuple[list[int], str]:
         """Ukrainian exonym → GeoNames place in a country named in the text: skeleton lookup, then a ratio check."""
         best: tuple[float, int, str] | None = None
         for v in variants:
@@ -284,9 +292,11 @@ class ToponymFinder:
             for table, skeleton, text, names in probes:
                 if len(skeleton) < 2:
                     continue
-                for country in countries:
+                for country in sorted(countries):
                     for gid in table.get((country, skeleton), [])[:20]:
                         ratio = max(SequenceMatcher(None, text, n).ratio() for n in names[gid])
+                        if ratio >= FUZZY_RATIO and country == preferred:
+                            ratio += 0.1
                         if ratio >= FUZZY_RATIO and (best is None or ratio > best[0]):
                             best = (ratio, gid, v)
         if best is None:
