@@ -45,7 +45,7 @@ page.run()
 fresh = data.freshness()
 st.divider()
 st.caption(" · ".join([
-    t("footer_built", when=fmt.datetime(data.built_at())),
+    t("footer_built", when=fmt.datetime(data.built_at()) + " UTC"),
     t("footer_sources", registry=fmt.num(fresh["registry_file_count"]), documents=fmt.num(fresh["document_count"])),
 ]))
 st.caption(t("footer_attribution"))

@@ -25,9 +25,19 @@ def built_at() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc) if stamp else None
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def _connection(path: str, build_version: float):
-    return connect(path)
+    """One read-only connection per published build. DuckDB hands out the already-open database for a path, so the
+    previous build's connection is closed first, or a newly swapped-in file would never be read. (Its cache entry
+    stays, closed, but is never asked for again: the key holds the old modification time.)"""
+    for stale in _open.pop(path, []):
+        stale.close()
+    con = connect(path)
+    _open[path] = [con]
+    return con
+
+
+_open: dict[str, list] = {}
 
 
 @st.cache_data(max_entries=512, show_spinner=False)

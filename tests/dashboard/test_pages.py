@@ -1,7 +1,25 @@
 """Every page renders in both languages, with its title, the filter panel and the footer."""
-import pytest
+import os
+import shutil
+import time
 
-from tests.dashboard.conftest import PAGES
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.dashboard.conftest import APP, PAGES
+from warehouse.connection import ENV_VAR
+
+TOTAL = "select count(*) from fct_agreements"
+
+
+def _uk(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def _agreements_tile(at: AppTest) -> str:
+    assert not at.exception, [e.value for e in at.exception]
+    return next(m.value for m in at.metric if m.label == "Угоди")
 
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
@@ -33,7 +51,20 @@ def test_filters_persist_when_moving_to_another_page(open_page, sql):
 
 
 def test_overview_figures_use_ukrainian_number_formatting(open_page, sql):
-    total = sql("select count(*) from fct_agreements")[0][0]
-    at = open_page("views/overview.py")
-    tile = next(m for m in at.metric if m.label == "Угоди")
-    assert tile.value == f"{total:,}".replace(",", "\u00a0")
+    assert _agreements_tile(open_page("views/overview.py")) == _uk(sql(TOTAL)[0][0])
+
+
+
+def test_a_newly_published_build_is_read_without_restart(dashboard_db, tmp_path, monkeypatch, sql):
+    live, build = tmp_path / "live.duckdb", tmp_path / "build.duckdb"
+    shutil.copy2(dashboard_db, live)
+    monkeypatch.setenv(ENV_VAR, str(live))
+    assert _agreements_tile(AppTest.from_file(str(APP), default_timeout=120).run()) == _uk(sql(TOTAL)[0][0])
+
+    shutil.copy2(dashboard_db, build)  # the next build: one agreement fewer, swapped in the way etl publishes
+    with duckdb.connect(str(build)) as con:
+        con.execute("delete from fct_agreements where agreement_id = (select min(agreement_id) from fct_agreements)")
+    os.replace(build, live)
+    os.utime(live, (time.time() + 5, time.time() + 5))
+
+    assert _agreements_tile(AppTest.from_file(str(APP), default_timeout=120).run()) == _uk(sql(TOTAL)[0][0] - 1)
