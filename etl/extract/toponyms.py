@@ -139,6 +139,9 @@ class ToponymFinder:
             while i < last:
                 hit = None
                 for length in range(min(MAX_SPAN, last - i), 0, -1):
+                    if length == 1 and self._latin_person(tokens, i, last):
+                        i = last  # "Scott Gillingham", "Andriy Sadovyi": a name and surname, not places
+                        break
                     hit = self._resolve(sentence, i, i + length, doc_countries, lang)
                     if hit:
                         break
@@ -148,6 +151,15 @@ class ToponymFinder:
                 else:
                     i += 1
         return found
+
+    def _latin_person(self, tokens: list[Token], i: int, last: int) -> bool:
+        """Two capitalised Latin words that are not a place together and not common words: a person's name."""
+        if i + 1 >= last or tokens[i].is_cyrillic or tokens[i + 1].is_cyrillic:
+            return False
+        if tokens[i].lower.endswith(("'s", "’s")) or self._country_token(tokens[i].text):
+            return False  # "Georgia's Batumi", "Polish Rzeszów"
+        return all(t.is_capitalised and t.lower not in self.index.english_common and t.lower not in self.particles
+                   for t in tokens[i:i + 2])
 
     def _variants(self, tokens: list[Token]) -> list[str]:
         options = [self.lemmas(t)[:4] for t in tokens]

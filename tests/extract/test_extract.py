@@ -96,3 +96,25 @@ def test_mentions_follow_the_output_contract(extractor, extract):
     [mention] = extract("Меморандум про співпрацю між Херсоном та Бургасом підписали 21 листопада 2023 року.")
     assert tuple(mention) == CONTRACT_FIELDS
     assert 0 <= mention["confidence"] <= 1 and mention["evidence"]
+
+
+def test_each_ended_twinning_takes_the_country_named_nearest_before_it(extract):
+    mentions = extract("Житомирська міська рада 2 березня 2022 року ухвалила рішення про розірвання побратимських "
+                       "відносин з російськими містами Подольськ та Курськ, а також з білоруським Бобруйськом.")
+    countries = {m["partner_name_en"]: m["partner_country"] for m in mentions}
+    assert countries == {"Podolsk": "RU", "Kursk": "RU", "Bobruysk": "BY"}
+    assert {m["status"] for m in mentions} == {"terminated"} and {m["date"] for m in mentions} == {"2022-03-02"}
+
+
+def test_cities_merely_present_at_an_event_elsewhere_are_not_partners(extract):
+    mentions = extract("Біла Церква підписала угоду з литовським Паневежисом\n"
+                       "15 вересня 2023 року мер Паневежиса та міський голова Білої Церкви підписали угоду про "
+                       "співпрацю.\nУ Львові тим часом пройшов форум міст-партнерів, на якому були присутні "
+                       "представники Кракова та Вроцлава.")
+    assert _pairs(mentions) == {("Біла Церква", "Київська", "Паневежис", "LT")}
+
+
+def test_english_personal_names_are_not_taken_for_towns(extract):
+    mentions = extract("LVIV, 4 June 2024 — Lviv Mayor Andriy Sadovyi and the Mayor of Winnipeg, Scott Gillingham, "
+                       "signed a friendship agreement between the two cities.")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {("Львів", "Winnipeg")}
