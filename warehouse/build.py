@@ -24,7 +24,23 @@ LAYERS: tuple[tuple[str, str], ...] = (
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+    """Create the raw layer, and add the columns a warehouse built by an older version lacks."""
+    ddl = SCHEMA_FILE.read_text(encoding="utf-8")
+    con.execute(ddl)
+    with duckdb.connect(":memory:") as blueprint:
+        blueprint.execute(ddl)
+        wanted = blueprint.execute(COLUMNS_SQL).fetchall()
+    present = set(con.execute(COLUMNS_SQL).fetchall())
+    for table, column, data_type in wanted:
+        if (table, column, data_type) not in present:
+            con.execute(f'alter table {table} add column if not exists "{column}" {data_type}')
+
+
+COLUMNS_SQL = (
+    "select table_name, column_name, data_type from information_schema.columns "
+    "where table_schema = 'main' and table_name in "
+    "(select table_name from information_schema.tables where table_type = 'BASE TABLE')"
+)
 
 
 def layer_models(layer: str) -> dict[str, str]:

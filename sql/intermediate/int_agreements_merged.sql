@@ -26,9 +26,12 @@ per_pair as (
         arg_max(type, (sort_date, status_rank)) filter (where type <> 'other' and sort_date is not null)
             as latest_dated_type,
         arg_max(type, status_rank) filter (where type <> 'other') as highest_stage_type,
-        min(event_date_value) as first_event_date,
+        -- the earliest date, and of dates that can mean the same day the most precise one
+        arg_min(event_date_value, (event_period_end, date_diff('day', event_date_value, event_period_end)))
+            filter (where event_date_value is not null) as first_event_date,
         max(event_date_value) as latest_event_date,
-        min(event_date_value) filter (where status = 'signed') as signed_date,
+        arg_min(event_date_value, (event_period_end, date_diff('day', event_date_value, event_period_end)))
+            filter (where status = 'signed' and event_date_value is not null) as signed_date,
         max(published_date) as latest_published_date,
         arg_max(programme, (sort_date, status_rank)) filter (where programme is not null) as programme,
         list_sort(list_distinct(flatten(list(themes)))) as themes,

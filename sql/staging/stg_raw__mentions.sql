@@ -34,7 +34,7 @@ typed as (
     from mentions
 ),
 
-final as (
+dated as (
     select
         *,
         case
@@ -49,6 +49,18 @@ final as (
         end as event_date_precision,
         partner_kind = 'domestic' as is_domestic,
     from typed
+),
+
+final as (
+    select
+        *,
+        -- the last day the reported date can stand for: '2023-04' ends on 2023-04-30
+        case event_date_precision
+            when 'day' then event_date_value
+            when 'month' then last_day(event_date_value)
+            when 'year' then make_date(year(event_date_value), 12, 31)
+        end as event_period_end,
+    from dated
 )
 
 select * from final

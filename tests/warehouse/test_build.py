@@ -78,3 +78,29 @@ def test_unreadable_register_is_reported_and_kept_as_a_file_level_reject(scratch
         mentions = con.execute("select count(*) from raw_mentions").fetchone()[0]
     assert len(rejects) == 1 and rejects[0][0] is None
     assert mentions == 0
+
+
+def test_build_adds_columns_an_older_warehouse_lacks(scratch_db):
+    with duckdb.connect(str(scratch_db)) as con:
+        con.execute("alter table raw_mentions drop column notes")
+    code = etl_main(["ingest", "registry", str(WORLD / "register_main.csv"), "--db", str(scratch_db)])
+    assert code == 0
+    with duckdb.connect(str(scratch_db), read_only=True) as con:
+        columns = {row[0] for row in con.execute("describe raw_mentions").fetchall()}
+    assert "notes" in columns
+
+
+def test_the_most_precise_of_compatible_dates_wins(scratch_db, tmp_path):
+    register = tmp_path / "two_reports.csv"
+    register.write_text(
+        "Громада,Область,Партнер,Країна,Тип документа,Статус,Дата підписання\n"
+        "Вінницька,Вінницька,Карлсруе,Німеччина,Договір про побратимство,Підписано,04.2023\n"
+        "Вінницька міська,Вінницька,Карлсруе,DE,Договір про побратимство,Підписано,22.04.2023\n",
+        encoding="utf-8",
+    )
+    assert etl_main(["ingest", "registry", str(register), "--db", str(scratch_db)]) == 0
+    with duckdb.connect(str(scratch_db), read_only=True) as con:
+        dates = con.execute(
+            "select signed_date::varchar, first_event_date::varchar, source_count, mention_count from fct_agreements"
+        ).fetchall()
+    assert dates == [("2023-04-22", "2023-04-22", 1, 2)]
