@@ -1,0 +1,208 @@
+"""The served app in headless Chromium: every page in both languages, a filter that becomes a link, a CSV extract."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import duckdb
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import count_in, grid, grid_row_count, grid_rows, open_app, screenshot, settle
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+# page -> (url path, title uk, title en); the titles are also the navigation labels
+PAGES = {
+    "overview": ("", "Огляд", "Overview"),
+    "explore": ("explore", "Аналіз", "Explore"),
+    "profiles": ("profiles", "Профілі", "Profiles"),
+    "extracts": ("extracts", "Вивантаження", "Extracts"),
+    "quality": ("quality", "Якість даних", "Data quality"),
+    "methodology": ("methodology", "Про дані", "Methodology"),
+}
+LANGS = ("uk", "en")
+TAB_TITLE = {"uk": "Моніторинг партнерств громад", "en": "Hromada Partnerships Monitor"}
+OBLAST_LABEL = {"uk": "Область", "en": "Oblast"}
+# a whole number or a "signed / in progress" pair, grouped the language's way: "1 234" (no-break space) or "1,234"
+NUMBER = {"uk": r"\d{1,3}(?:\u00a0\d{3})*", "en": r"\d{1,3}(?:,\d{3})*"}
+
+
+def _url(app_url: str, path: str, lang: str, **query: str) -> str:
+    params = {**({"lang": lang} if lang != "uk" else {}), **query}
+    return f"{app_url}/{path}" + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+def _main(page, testid: str):
+    return page.locator(f'[data-testid="stMain"] [data-testid="{testid}"]')
+
+
+def _table(page, key: str):
+    """The dataframe with widget key `key`; Streamlit marks only selectable tables with their key, so the others
+    are found by place: the page's last table."""
+    keyed = page.locator(f".st-key-{key}")
+    return keyed if keyed.count() else _main(page, "stDataFrame").last
+
+
+def _metrics(page) -> dict[str, str]:
+    tiles = page.locator('[data-testid="stMain"] [data-testid="stMetric"]')
+    return {
+        tile.locator('[data-testid="stMetricLabel"]').inner_text().strip():
+            tile.locator('[data-testid="stMetricValue"]').inner_text().strip()
+        for tile in tiles.all()
+    }
+
+
+def _assert_numbers_formatted(metrics: dict[str, str], lang: str) -> None:
+    for label, value in metrics.items():
+        for part in value.split(" / "):
+            assert part == "—" or re.fullmatch(NUMBER[lang], part), f"{label}: {value!r} is not a {lang} number"
+
+
+def _check_overview(page, lang):
+    metrics = _metrics(page)
+    assert {"uk": "Угоди", "en": "Agreements"}[lang] in metrics, metrics
+    assert count_in(metrics[{"uk": "Угоди", "en": "Agreements"}[lang]]) > 0
+    page.locator(".st-key-overview_map canvas").first.wait_for()
+    page.locator('.st-key-top_countries [data-testid="stPlotlyChart"]').wait_for()
+
+
+def _check_explore(page, lang):
+    heading = page.locator("h3", has_text=re.compile(r"^(Угоди|Agreements) \(")).inner_text()
+    assert heading.startswith({"uk": "Угоди (", "en": "Agreements ("}[lang])
+    assert count_in(heading) == grid_row_count(_table(page, "agreements_table")) > 0
+
+
+def _check_profiles(page, lang):
+    assert page.locator('[data-testid="stMain"] h2').first.inner_text().strip()
+    assert _metrics(page)
+    grid_row_count(_table(page, "profile_table"))
+    _main(page, "stDeckGlJsonChart").locator("canvas").first.wait_for()
+
+
+def _check_extracts(page, lang):
+    shown = page.locator("strong", has_text=re.compile(r"^(Рядків|Rows): ")).inner_text()
+    assert count_in(shown) == grid_row_count(_table(page, "extract_table")) > 0
+    button = page.locator(".st-key-download_csv button")
+    assert button.inner_text().strip().endswith({"uk": "Завантажити CSV", "en": "Download CSV"}[lang])
+
+
+def _check_quality(page, lang):
+    for number in range(3):  # the review queue, geocoding coverage, ingest runs (no rejects in the sample)
+        grid_row_count(_main(page, "stDataFrame").nth(number))
+    separator = {"uk": "\u00a0", "en": ","}[lang]
+    assert any(separator in value for value in _metrics(page).values()), "no figure above 999 to show grouping"
+
+
+def _check_methodology(page, lang):
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert {"uk": "Що рахуємо", "en": "What is counted"}[lang] in body
+    assert "Natural Earth" in body
+
+
+CHECKS = {
+    "overview": _check_overview, "explore": _check_explore, "profiles": _check_profiles,
+    "extracts": _check_extracts, "quality": _check_quality, "methodology": _check_methodology,
+}
+
+
+@pytest.fixture(scope="module")
+def small_oblast(built_warehouse) -> tuple[str, str]:
+    """(code, Ukrainian name) of an oblast with a handful of agreements, so the whole filtered table is drawn."""
+    with duckdb.connect(str(built_warehouse), read_only=True) as con:
+        found = con.execute(
+            """
+            with touched as (
+                select oblast_code from fct_agreements
+                union all
+                select partner_oblast_code from fct_agreements
+                where partner_oblast_code is not null and partner_oblast_code <> oblast_code
+            )
+            select oblast_code, any_value(dim_oblast.name_uk), count(*) as agreement_count
+            from touched join dim_oblast using (oblast_code)
+            group by oblast_code
+            having agreement_count between 2 and 12
+            order by agreement_count desc, oblast_code
+            limit 1
+            """
+        ).fetchone()
+    assert found, "the sample has no oblast with 2-12 agreements"
+    return found[0], found[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_renders_in_both_languages_without_errors(page, app_url, name, lang):
+    open_app(page, _url(app_url, PAGES[name][0], lang))
+    title = PAGES[name][1 + LANGS.index(lang)]
+    assert page.locator('[data-testid="stMain"] h1').all_inner_texts() == [title]
+    assert page.title() == TAB_TITLE[lang]
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert all(titles[1 + LANGS.index(lang)] in nav for titles in PAGES.values()), nav
+    assert page.locator(".st-key-oblast label").first.inner_text().strip() == OBLAST_LABEL[lang]
+    assert "GeoNames" in page.locator('[data-testid="stMain"]').inner_text()
+    CHECKS[name](page, lang)
+    _assert_numbers_formatted(_metrics(page), lang)
+    settle(page)
+    screenshot(page, f"{name}-{lang}")
+
+
+def test_language_switch_relabels_the_page_and_keeps_the_link(page, app_url, small_oblast):
+    code, _ = small_oblast
+    open_app(page, _url(app_url, "explore", "uk", oblast=code))
+    rows = count_in(page.locator("h3", has_text="Угоди (").inner_text())
+    page.locator(".st-key-lang button", has_text="English").click()
+    page.wait_for_url(re.compile(r"[?&]lang=en(&|$)"))
+    settle(page)
+    assert page.locator('[data-testid="stMain"] h1').inner_text() == "Explore"
+    assert count_in(page.locator("h3", has_text="Agreements (").inner_text()) == rows
+    assert f"oblast={code}" in page.url
+
+
+def test_choosing_an_oblast_filters_the_view_and_its_link_reproduces_it(page, new_context, app_url, small_oblast):
+    code, name = small_oblast
+    open_app(page, f"{app_url}/explore")
+    total = count_in(page.locator("h3", has_text="Угоди (").inner_text())
+
+    picker = page.locator(".st-key-oblast input")
+    picker.click()
+    picker.fill(name)
+    page.get_by_role("option", name=name, exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(rf"[?&]oblast={code}(&|$)"))
+    settle(page)
+    filtered = count_in(page.locator("h3", has_text="Угоди (").inner_text())
+    assert 0 < filtered < total
+    expect(grid(_table(page, "agreements_table"))).to_have_attribute("aria-rowcount", str(filtered + 1))
+    rows = grid_rows(_table(page, "agreements_table"))
+    assert len(rows) == filtered
+
+    elsewhere = open_app(new_context().new_page(), page.url)
+    assert count_in(elsewhere.locator("h3", has_text="Угоди (").inner_text()) == filtered
+    expect(grid(_table(elsewhere, "agreements_table"))).to_have_attribute("aria-rowcount", str(filtered + 1))
+    assert grid_rows(_table(elsewhere, "agreements_table")) == rows
+    assert name in elsewhere.locator(".st-key-oblast").inner_text()
+
+    elsewhere.locator('[data-testid="stSidebarNav"] a', has_text="Огляд").click()
+    elsewhere.wait_for_url(re.compile(rf"/(overview)?\?.*oblast={code}"))
+    settle(elsewhere)
+    expect(elsewhere.locator('[data-testid="stMain"] h1')).to_have_text("Огляд")
+    assert count_in(_metrics(elsewhere)["Угоди"]) == filtered
+
+
+def test_csv_extract_holds_the_rows_on_screen_and_opens_in_excel(page, app_url, small_oblast):
+    code, _ = small_oblast
+    for query in ({}, {"oblast": code}):
+        open_app(page, _url(app_url, "extracts", "uk", **query))
+        shown = count_in(page.locator("strong", has_text="Рядків: ").inner_text())
+        with page.expect_download() as started:
+            page.locator(".st-key-download_csv button").click()
+        download = started.value
+        assert re.fullmatch(r"hromada-partnerships-agreements-\d{4}-\d{2}-\d{2}\.csv", download.suggested_filename)
+        with open(download.path(), "rb") as file:
+            content = file.read()
+        assert content.startswith(b"\xef\xbb\xbf"), "the CSV lacks the UTF-8 BOM Excel needs"
+        records = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+        assert records[0][0] == "agreement_id"
+        assert len(records) - 1 == shown
