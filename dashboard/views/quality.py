@@ -1,9 +1,12 @@
 """Якість даних / Data quality: the review queue, rejected register rows, geocoding coverage, freshness per source."""
+import re
+
 import polars as pl
 import streamlit as st
 
 from dashboard import data, filters, fmt
 from dashboard.i18n import label, lang, t
+from warehouse.connection import REPO_ROOT
 
 chosen = filters.current()
 cc = st.column_config
@@ -23,6 +26,7 @@ st.dataframe(
         "partner_country_code", pl.col("status").replace_strict({s: label("status", s) for s in queue["status"].unique()},
                                                                 default=pl.col("status")),
         "max_confidence", "is_low_confidence", "is_partner_unplaced", "has_conflicting_status",
+        ("explore?agreement=" + pl.col("agreement_id")).alias("card"),
     ),
     hide_index=True, key="review_queue", column_config={
         "agreement_id": cc.TextColumn(t("col_id")), "hromada": t("col_hromada"), "partner": t("col_partner"),
@@ -30,6 +34,7 @@ st.dataframe(
         "max_confidence": cc.ProgressColumn(t("col_confidence"), min_value=0.0, max_value=1.0, format="%.2f"),
         "is_low_confidence": cc.CheckboxColumn(t("q_low")), "is_partner_unplaced": cc.CheckboxColumn(t("q_unplaced")),
         "has_conflicting_status": cc.CheckboxColumn(t("q_conflict")),
+        "card": cc.LinkColumn(t("card_pick"), display_text=t("col_open")),
     })
 
 st.subheader(t("q_rejects"))
@@ -55,7 +60,12 @@ with left:
                                    | {f"oblast_name_{lang()}": t("col_oblast")}), hide_index=True, key="coverage")
 with right:
     st.subheader(t("q_freshness"))
-    st.dataframe(data.ingest_runs(), hide_index=True, key="ingest_runs", column_config={
+    runs = data.ingest_runs().with_columns(
+        pl.col("source_kind").replace_strict({k: label("source_kind", k) for k in ("registry", "articles")},
+                                             default=pl.col("source_kind")),
+        pl.col("source_file").str.replace(f"^{re.escape(str(REPO_ROOT))}/", ""),
+    )
+    st.dataframe(runs, hide_index=True, key="ingest_runs", column_config={
         "source_kind": t("col_kind_source"), "source_file": t("col_file"), "read_count": t("col_read"),
         "loaded_count": t("col_loaded"), "rejected_count": t("col_rejected"),
         "last_finished_at": cc.DatetimeColumn(t("col_finished"), format="DD.MM.YYYY HH:mm"), "run_count": None,
