@@ -29,13 +29,23 @@ class Cues:
         self.type_status = data["type_status"]
         self.default_status = data["default_status"]
         self.alias = data.get("alias", {})
+        self.domestic_re = _compile(data["domestic_context"])
+        self.unnamed_partners_re = _compile(data["unnamed_partners"])
+        self.terminated_countries = frozenset(data["terminated_countries"])
         self.theme_re = re.compile("|".join(
             f"(?P<{theme}>{_compile(patterns).pattern})" for theme, patterns in toml("themes").items()), re.I)
         self.programme_res = {name: _compile(patterns) for name, patterns in toml("programmes").items()}
         # sentences are asked about once per pair: answer each text once
         for name in ("is_relation", "opens_background", "is_background_sentence", "type_of", "statuses", "themes",
-                     "programme", "status_matches"):
+                     "programme", "status_matches", "unnamed_partners"):
             setattr(self, name, lru_cache(maxsize=8192)(getattr(self, name)))
+
+    def domestic_context(self, sentences) -> bool:
+        """The article is about partnerships between Ukrainian hromadas (Пліч-о-Пліч and the like)."""
+        return any(self.domestic_re.search(prepare(s.text)) for s in sentences)
+
+    def unnamed_partners(self, text: str) -> bool:
+        return bool(self.unnamed_partners_re.search(prepare(text)))
 
     def is_relation(self, text: str) -> bool:
         return bool(self.relation_re.search(prepare(text)))

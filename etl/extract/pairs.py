@@ -8,7 +8,13 @@ from etl.extract.dates import find_dates
 from etl.extract.index import PlaceIndex
 from etl.extract.morphology import morphology
 
-_VENUE_PREPOSITIONS = frozenset({"у", "в", "in"})
+# preposition -> the case that makes the next name a venue ("latin": any English name after it)
+_VENUE_PREPOSITIONS = {"у": "loct", "в": "loct", "поблизу": "gent", "біля": "gent", "неподалік": "gent",
+                       "під": "ablt", "in": "latin", "near": "latin", "outside": "latin"}
+_PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre", "center", "район", "околиці",
+                      "передмістя", "околиця", "мікрорайон"})
+_WITH = frozenset({"з", "із", "зі", "with"})
+_CLAUSE_SPLIT = re.compile(r",\s+(?:and|а|while|whereas|і|й)\s|;\s|\s[—–]\s")
 _CLAUSE_BREAK = re.compile(r"(?:,\s*а\s(?!також)|\s[—–]\s|;|\bwhile\b|,\s*and later)")
 EVIDENCE_LIMIT = 600
 _PAST_STATUSES = frozenset({"signed", "terminated", "intent"})
@@ -63,15 +69,23 @@ class PairBuilder:
         return None
 
     def _is_venue(self, sentence, t) -> bool:
+        """Named as a place where something happens or lies ('у Львові', 'near Kyiv', 'a district of Prague')."""
         if t.first == 0:
             return False
-        before = sentence.tokens[t.first - 1]
-        if before.lower not in _VENUE_PREPOSITIONS:
-            return False
-        if not sentence.tokens[t.first].is_cyrillic:
+        tokens = sentence.tokens
+        before = tokens[t.first - 1].lower
+        if before == "of" and t.first > 1:
+            before = tokens[t.first - 2].lower
+            return before in _PART_OF
+        if before in _PART_OF:
             return True
-        analysis = self.morph.analyse(sentence.tokens[t.first].text)
-        return "loct" in analysis.cases and t.surface.lower() != t.nominative
+        case = _VENUE_PREPOSITIONS.get(before)
+        if case is None:
+            return False
+        if not tokens[t.first].is_cyrillic:
+            return case == "latin"
+        analysis = self.morph.analyse(tokens[t.first].text)
+        return case in analysis.cases and t.surface.lower() != t.nominative
 
     def _home(self) -> str | None:
         """The article's own hromada: most mentioned, named (not as a venue) in the title, the lead or a cue sentence."""
@@ -104,9 +118,13 @@ class PairBuilder:
     def _collect(self, continuation: list[tuple | None]) -> dict[tuple, Pair]:
         pairs: dict[tuple, Pair] = {}
 
-        def add(ua: str, partner, kind: str, s) -> None:
+        explicit: set[tuple] = set()
+
+        def add(ua: str, partner, kind: str, s, named: bool = True) -> None:
             if kind == "domestic" and ua == partner:
                 return
+            if named:
+                explicit.add((ua, partner))
             k = (ua, kind, partner) if kind == "foreign" else (ua, kind, partner)
             if kind == "domestic" and (partner, kind, ua) in pairs:
                 k = (partner, kind, ua)
@@ -116,10 +134,24 @@ class PairBuilder:
             if s.index not in pair.relation_sentences:
                 pair.relation_sentences.append(s.index)
 
+        domestic_ok = self.cues.domestic_context(self.sents) or not any(
+            t.kind == "foreign" for s, found in zip(self.sents, self.toponyms) if not s.is_background for t in found)
+        previous_subject: str | None = None
         for s in self.sents:
+            subject, previous_subject = previous_subject, None
             if not self.relation[s.index]:
+                hromadas, foreign = self._parties(s)
+                if subject and (foreign or [h for h in hromadas if h != subject]):
+                    # "Громада отримала чотирьох партнерів. Це Боярська, Гайворонська ... громади."
+                    for gid in foreign:
+                        add(subject, gid, "foreign", s)
+                    if domestic_ok:
+                        for other in hromadas:
+                            add(subject, other, "domestic", s)
                 continue
             hromadas, foreign = self._parties(s)
+            if len(hromadas) == 1 and not foreign and self._announces_partners(s):
+                previous_subject = hromadas[0]
             owner = continuation[s.index]
             if owner is not None and self.home and not foreign and not [h for h in hromadas if h != self.home]:
                 if owner[0] == "F":
@@ -130,25 +162,73 @@ class PairBuilder:
             if foreign:
                 implicit = [self.home] if self.home and self._tells_event(s, continuation) else []
                 parties = hromadas or implicit
-                for ua in parties:
-                    for gid in foreign:
-                        add(ua, gid, "foreign", s)
+                by_clause = self._clause_pairs(s) if len(hromadas) >= 2 and len(foreign) >= 2 else None
+                for ua, gid in by_clause or [(ua, gid) for ua in parties for gid in foreign]:
+                    add(ua, gid, "foreign", s, named=bool(hromadas))
+            elif not domestic_ok:
+                continue
             elif len(hromadas) >= 2:
-                first = self.home if self.home in hromadas else hromadas[0]
-                for other in hromadas:
-                    add(first, other, "domestic", s)
-            elif len(hromadas) == 1 and self.home and hromadas[0] != self.home:
+                partners = self._with_partners(s)
+                if partners:
+                    subjects = [h for h in hromadas if h not in partners] or ([self.home] if self.home else [])
+                    for ua in subjects:
+                        for other in partners:
+                            add(ua, other, "domestic", s)
+                elif not self.cues.unnamed_partners(s.text):
+                    first = self.home if self.home in hromadas else hromadas[0]
+                    for other in hromadas:
+                        add(first, other, "domestic", s)
+            elif len(hromadas) == 1 and self.home and hromadas[0] != self.home and not previous_subject:
                 add(self.home, hromadas[0], "domestic", s)
-        return pairs
+        # a partner paired with the unnamed home in a headline, but with another named hromada in the text
+        named_with = defaultdict(set)
+        for ua, partner in explicit:
+            named_with[partner].add(ua)
+        return {k: p for k, p in pairs.items()
+                if (p.ua_code, p.partner) in explicit or not (named_with[p.partner] - {p.ua_code})}
+
+    def _clause_pairs(self, s) -> list[tuple[str, int]] | None:
+        """'Lyman signed with Westport, and Sviatohirsk signed with Easton': pairs inside each clause, when
+        at least two clauses each name a hromada and a partner; None otherwise."""
+        bounds = [m.start() for m in _CLAUSE_SPLIT.finditer(s.text)]
+        clauses: dict[int, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
+        for t in self.toponyms[s.index]:
+            if t.kind not in ("hromada", "foreign") or self._is_venue(s, t):
+                continue
+            at = s.tokens[t.first].start - s.start
+            slot = clauses[sum(1 for b in bounds if b < at)]
+            (slot[0] if t.kind == "hromada" else slot[1]).append(t.choice)
+        full = [(u, f) for u, f in clauses.values() if u and f]
+        if len(full) < 2:
+            return None
+        return [(ua, gid) for u, f in full for ua in dict.fromkeys(u) for gid in dict.fromkeys(f)]
+
+    def _with_partners(self, s) -> list[str]:
+        """Hromadas named as the other side: in the instrumental case ('з Кременецькою ... громадами') or after 'with'."""
+        partners: list[str] = []
+        for t in self.toponyms[s.index]:
+            if t.kind != "hromada" or t.choice in partners or self._is_venue(s, t):
+                continue
+            token = s.tokens[t.first]
+            marked = t.first > 0 and s.tokens[t.first - 1].lower in _WITH
+            if marked or (token.is_cyrillic and self.morph.analyse(token.text).cases == {"ablt"}):
+                partners.append(t.choice)
+        return partners
+
+    def _announces_partners(self, s) -> bool:
+        """'… отримала чотирьох партнерів.' / '… has new partners:' — the partners follow in the next sentence."""
+        return bool(self.cues.unnamed_partners(s.text))
 
     # --- attributes ----------------------------------------------------------------------------
     def pairs(self) -> list[Pair]:
         continuation = self._continuations()
         collected = self._collect(continuation)
         all_partners = {k for keys in self.partner_keys for k in keys}
+        partner_set = {("F" if p.partner_kind == "foreign" else "H", p.partner) for p in collected.values()}
+        partner_set |= {("H", p.ua_code) for p in collected.values() if p.partner_kind == "domestic" and p.partner == self.home}
         generic = [s.index for s in self.sents
-                   if not s.is_background and not any(k for k in self.partner_keys[s.index]
-                                                     if k != ("H", self.home)) and continuation[s.index] is None]
+                   if not s.is_background and not any(k in partner_set for k in self.partner_keys[s.index])
+                   and continuation[s.index] is None]
         programme = next((p for s in self.sents if not s.is_background and (p := self.cues.programme(s.text))), None)
         result: list[Pair] = []
         for pair in collected.values():
@@ -194,11 +274,19 @@ class PairBuilder:
                     or s.is_title:
                 continue
             keys = [k for k in self.partner_keys[prev.index] if k != ("H", self.home)]
-            if len(keys) == 1:
+            if len(keys) == 1 and not (keys[0][0] == "H" and self._named_as_subject(prev, keys[0][1])):
                 owner[s.index] = keys[0]
             elif not keys and owner[prev.index] is not None:
                 owner[s.index] = owner[prev.index]
         return owner
+
+    def _named_as_subject(self, s, code: str) -> bool:
+        """The hromada stands in the nominative in the sentence: a signer, not the other side."""
+        for t in self.toponyms[s.index]:
+            if t.kind == "hromada" and t.choice == code and s.tokens[t.first].is_cyrillic \
+                    and "nomn" in self.morph.analyse(s.tokens[t.first].text).cases:
+                return True
+        return False
 
     def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int], all_partners: set) -> None:
         body = [i for i in scope if not self.sents[i].is_title]
@@ -229,11 +317,17 @@ class PairBuilder:
         if not statuses:
             for i in generic:
                 statuses |= self.cues.statuses(self.sents[i].text)
+        if not pair.in_passing and "terminated" not in statuses and pkey[0] == "F" \
+                and self.index.places[pkey[1]].country_code in self.cues.terminated_countries \
+                and any("terminated" in self.cues.statuses(self.sents[i].text) for i in generic):
+            statuses.add("terminated")  # "Харків розірвав зв'язки з російськими містами. … з Москвою, Бєлгородом …"
         best = self.cues.best_status(statuses)
         if best == "terminated" and pair.type == "council_decision":
             pair.type = next((hit[0] for i in body + title
                               if (hit := self.cues.type_of(self.sents[i].text, exclude=("council_decision",)))),
                              "other")
+        if best is None and pair.in_passing:
+            best = "signed"  # an existing tie recalled in passing
         pair.status = self.cues.settle(pair.type, best)
         pair.date = self._date(pkey, scope, generic)
         themes: set[str] = set()

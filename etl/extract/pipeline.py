@@ -145,7 +145,8 @@ class Extractor:
                         claimed.update(id(o) for o in oblasts if t.last <= o.first <= t.last + 8)
         oblast_counts = Counter(t.candidates[0] for found in toponyms for t in found
                                 if t.kind == "oblast" and id(t) not in claimed)
-        support = Counter(c for found in toponyms for t in found if t.kind == "hromada" for c in set(t.candidates))
+        support = Counter(c for found in toponyms for t in found if t.kind in ("hromada", "foreign")
+                          for c in set(t.candidates))
         doc_countries = Counter(code for found in countries_by_sentence for _, code in found)
         for s, found in zip(sents, toponyms):
             sentence_countries = [code for _, code in countries_by_sentence[s.index]]
@@ -155,7 +156,7 @@ class Extractor:
                 elif t.kind == "foreign":
                     before = [code for at, code in countries_by_sentence[s.index] if at < t.first]
                     ordered = before[-1:] + [c for c in sentence_countries if c not in before[-1:]]
-                    t.choice = self._choose_place(t, ordered, doc_countries)
+                    t.choice = self._choose_place(t, ordered, doc_countries, support)
                 else:
                     t.choice = t.candidates[0]
 
@@ -173,16 +174,16 @@ class Extractor:
         return max(t.candidates, key=lambda c: (support[c], oblast_counts.get(hromadas[c].oblast_code, 0),
                                                 hromadas[c].prominence))
 
-    def _choose_place(self, t, sentence_countries, doc_countries) -> int:
+    def _choose_place(self, t, sentence_countries, doc_countries, support) -> int:
+        """The finder's ranking, within the country named nearest before it, else in the sentence or the text;
+        among equals the reading other mentions of the name support ('Westport, Connecticut' vs 'Westport')."""
         places = self.index.places
-        for code in sentence_countries:
-            match = [g for g in t.candidates if places[g].country_code == code]
-            if match:
-                return match[0]
-        ranked = [g for g in t.candidates if doc_countries.get(places[g].country_code)]
-        if ranked:
-            return max(ranked, key=lambda g: (doc_countries[places[g].country_code], places[g].population))
-        return t.candidates[0]
+        rank = {g: i for i, g in enumerate(t.candidates)}
+        for pool in ([g for g in t.candidates if places[g].country_code == code] for code in sentence_countries):
+            if pool:
+                return max(pool, key=lambda g: (support[g], -rank[g]))
+        pool = [g for g in t.candidates if doc_countries.get(places[g].country_code)] or t.candidates
+        return max(pool, key=lambda g: (support[g], -rank[g]))
 
     # --- output --------------------------------------------------------------------------------
     def _mention(self, document, published, pair) -> Mention:

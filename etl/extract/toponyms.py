@@ -14,6 +14,7 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
                            "st", "square", "набережна"})
 FUZZY_RATIO = 0.78
 GLOBAL_POPULATION = 50_000
+WORLD_CITY = 1_000_000
 
 
 @dataclass
@@ -202,6 +203,8 @@ class ToponymFinder:
                                    list(self.index.by_adjective[stem]), "adjective")
         if not span[0].is_word:
             return None
+        if last - first == 1 and self.morph.analyse(span[0].text).is_function_word:
+            return None  # "Від", "Серед", "Також" opening a sentence
         cyrillic = span[0].is_cyrillic
         variants = self._variants(span) if cyrillic else [latin_fold(surface)]
         before_marker = before is not None and before.is_word and self._lemma_in(before, self.settlement_markers)
@@ -233,14 +236,14 @@ class ToponymFinder:
             if codes:
                 ua, ua_form = list(codes), v
                 break
-        foreign: list[int] = []
-        foreign_form, via = "", ""
+        forms: dict[int, str] = {}
         for v in variants:
             k = key(v) if cyrillic else v
-            ids = (self.index.place_by_cyr if cyrillic else self.index.place_by_latin).get(k)
-            if ids:
-                foreign, foreign_form, via = list(ids), v, ("cyrillic" if cyrillic else "latin")
-                break
+            for gid in (self.index.place_by_cyr if cyrillic else self.index.place_by_latin).get(k, ()):
+                forms.setdefault(gid, v)
+        foreign = sorted(forms, key=lambda g: -self.index.places[g].population)
+        foreign_form = forms[foreign[0]] if foreign else ""
+        via = "cyrillic" if cyrillic else "latin"
         hint = self._foreign_hint(tokens, first, last)
         latin_in_cyrillic_text = not cyrillic and lang != "en"
         if ua and not (hint or latin_in_cyrillic_text):
@@ -254,10 +257,22 @@ class ToponymFinder:
             via = "fuzzy"
         if not foreign:
             return None
-        in_context = [g for g in foreign if self.index.places[g].country_code in doc_countries]
+        places = self.index.places
+        state = self._us_state_after(tokens, last)
+        if state:
+            foreign = [g for g in foreign if places[g].admin1_code == state and places[g].country_code == "US"] or foreign
+        main = latin_fold(surface) if not cyrillic else None
+        nearest = self._nearest_country(first)
+        in_context = [g for g in foreign if places[g].country_code in doc_countries]
+        biggest = max(foreign, key=lambda g: places[g].population)
+        if in_context and places[biggest].population >= WORLD_CITY and biggest not in in_context and \
+                nearest not in {places[g].country_code for g in in_context} and \
+                places[biggest].population > 20 * max(places[g].population for g in in_context):
+            in_context = [biggest]  # Moscow is Moscow even in an article that also names the USA
         if in_context:
-            nearest = self._nearest_country(first)
-            foreign = sorted(in_context, key=lambda g: self.index.places[g].country_code != nearest)
+            foreign = sorted(in_context, key=lambda g: (places[g].country_code != nearest,
+                                                        latin_fold(places[g].name) != main, -places[g].population))
+            foreign_form = forms.get(foreign[0], foreign_form)
         elif via == "fuzzy" or (self.index.places[foreign[0]].population < GLOBAL_POPULATION and not before_marker):
             return None
         if last - first == 1 and self.morph.analyse(span[0].text).is_person and not (hint or before_marker):
@@ -265,15 +280,30 @@ class ToponymFinder:
         return Toponym("foreign", sentence.index, first, last, surface, foreign_form, foreign, via,
                        foreign_hint=hint, ua_alternatives=ua)
 
+    def _us_state_after(self, tokens: list[Token], last: int) -> str | None:
+        """'Westport, Connecticut' / 'Odessa (Texas)': the US state code named right after a place."""
+        after = [t for t in tokens[last:last + 4] if t.is_word]
+        if not after or last >= len(tokens) or tokens[last].text not in (",", "("):
+            return None
+        words = [t.lower for t in after]
+        for size in (2, 1):
+            code = self.index.us_states.get(" ".join(words[:size]))
+            if code:
+                return code
+        return None
+
     def _village_ok(self, sentence: Sentence, last: int) -> bool:
         noun = self._next_noun(sentence.tokens, last)
         return noun is not None and self._lemma_in(noun, self.community)
 
     def _foreign_hint(self, tokens: list[Token], first: int, last: int) -> bool:
-        """A foreign country adjective/name right before the span or in brackets right after it."""
-        for t in tokens[max(0, first - 3):first]:
-            if t.is_word and self._country_word(t):
-                return True
+        """A foreign country word right before the span ('техаською Одесою', 'американського міста Odessa')
+        or in brackets right after it ('Бургас (Республіка Болгарія)')."""
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and before.is_word and self._lemma_in(before, self.settlement_markers) and first > 1:
+            before = tokens[first - 2]
+        if before is not None and before.is_word and self._country_word(before):
+            return True
         after = tokens[last:last + 4]
         if after and after[0].text == "(":
             return any(t.is_word and (self._country_word(t) or self._lemma_in(t, self.region_markers)) for t in after[1:])

@@ -118,3 +118,22 @@ def test_english_personal_names_are_not_taken_for_towns(extract):
     mentions = extract("LVIV, 4 June 2024 — Lviv Mayor Andriy Sadovyi and the Mayor of Winnipeg, Scott Gillingham, "
                        "signed a friendship agreement between the two cities.")
     assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {("Львів", "Winnipeg")}
+
+
+def test_each_hromada_is_paired_with_the_partner_of_its_own_clause(extract):
+    mentions = extract("On 21 May 2023 the Lyman city community signed a twinning agreement with Westport, Connecticut, "
+                       "and the Sviatohirsk city community signed a twinning agreement with Easton, Connecticut.")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {("Лиман", "Westport"),
+                                                                         ("Святогірськ", "Easton")}
+
+
+def test_co_signing_hromadas_are_not_each_others_partners(extract):
+    mentions = extract("Роганська та Савинська селищні громади Харківської області підписали меморандуми про "
+                       "співпрацю з громадами з інших регіонів України в межах проєкту «Пліч-о-Пліч».\n"
+                       "Роганська громада уклала меморандуми з трьома партнерами: Смілянською міською громадою "
+                       "Черкаської області та Немішаївською селищною громадою Київщини.\n"
+                       "Савинська громада отримала двох партнерів. Це Боярська міська громада Київської області "
+                       "та Шепетівська міська громада Хмельниччини.")
+    pairs = {(m["ua_party"], m["partner"]) for m in mentions}
+    assert pairs == {("Рогань", "Сміла"), ("Рогань", "Немішаєве"), ("Савинці", "Боярка"), ("Савинці", "Шепетівка")}
+    assert {m["type"] for m in mentions} == {"memorandum"}
