@@ -76,9 +76,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "month": ("Місяць", "Month"),
     "top_countries": ("Провідні країни-партнери", "Top partner countries"),
     "theme_mix": ("Теми співпраці", "Theme mix"),
-    "tt_oblast": ("{name}: угод {agreements}, громад з партнерами {share}, країн {countries}",
-                  "{name}: {agreements} agreements, {share} of hromadas with partners, {countries} countries"),
-    "tt_country": ("{name}: угод {agreements}, громад {hromadas}", "{name}: {agreements} agreements, {hromadas} hromadas"),
+    "tt_oblast": ("{name}\nугод: {agreements}\nгромад з партнерами: {share}\nкраїн-партнерів: {countries}",
+                  "{name}\nagreements: {agreements}\nhromadas with partners: {share}\npartner countries: {countries}"),
+    "tt_country": ("{name}\nугод: {agreements}\nгромад: {hromadas}", "{name}\nagreements: {agreements}\nhromadas: {hromadas}"),
     "tt_arc": ("{hromada} — {partner}", "{hromada} — {partner}"),
     # explore
     "table_title": ("Угоди ({count})", "Agreements ({count})"),

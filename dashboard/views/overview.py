@@ -43,6 +43,7 @@ with left:
                                   format_func={m: t(f"metric_{m}") for m in METRICS}.get)
     st.pydeck_chart(maps.oblast_choropleth(oblasts, metric), key="overview_map", on_select=pick_from_map,
                     selection_mode="single-object", height=430)
+    st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct")), unsafe_allow_html=True)
     current = st.session_state.get("oblast") or []
     st.session_state["overview_oblast"] = current[0] if len(current) == 1 else ""
     st.selectbox(t("map_pick_oblast"), ["", *sorted(names, key=names.get)], key="overview_oblast",
