@@ -27,6 +27,15 @@ TAB_TITLE = {"uk": "Моніторинг партнерств громад", "en
 OBLAST_LABEL = {"uk": "Область", "en": "Oblast"}
 # a whole number or a "signed / in progress" pair, grouped the language's way: "1 234" (no-break space) or "1,234"
 NUMBER = {"uk": r"\d{1,3}(?:\u00a0\d{3})*", "en": r"\d{1,3}(?:,\d{3})*"}
+# words of the other language's script in the interface (not the data): Latin words in uk, Cyrillic in en
+FOREIGN_WORD = {"uk": re.compile(r"[A-Za-z]{2,}"), "en": re.compile(r"[А-ЩЬЮЯЄІЇҐа-щьюяєіїґ']*[А-ЩЬЮЯЄІЇҐа-щьюяєіїґ]")}
+SAME_IN_BOTH = ("Українська", "English", "ISO")
+# the text of the matched elements without icons (material icons are ligature words such as "table_view")
+WORDING = """selector => [...document.querySelectorAll(selector)].map(element => {
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach(icon => icon.remove());
+    return copy.textContent;
+})"""
 
 
 def _url(app_url: str, path: str, lang: str, **query: str) -> str:
@@ -52,6 +61,16 @@ def _metrics(page) -> dict[str, str]:
             tile.locator('[data-testid="stMetricValue"]').inner_text().strip()
         for tile in tiles.all()
     }
+
+
+def _assert_one_language(page, lang: str) -> None:
+    """The sidebar, headings, metric labels and table headers carry no words left over from the other language."""
+    texts = page.evaluate(WORDING, '[data-testid="stSidebar"], [data-testid="stMain"] :is(h1, h2, h3, '
+                          '[data-testid="stMetricLabel"], table[role="grid"] th)')
+    for text in texts:
+        for word in SAME_IN_BOTH:
+            text = text.replace(word, "")
+        assert not FOREIGN_WORD[lang].search(text), f"{lang} view shows {FOREIGN_WORD[lang].findall(text)} in {text!r}"
 
 
 def _assert_numbers_formatted(metrics: dict[str, str], lang: str) -> None:
@@ -144,6 +163,7 @@ def test_every_page_renders_in_both_languages_without_errors(page, app_url, name
     assert "GeoNames" in page.locator('[data-testid="stMain"]').inner_text()
     CHECKS[name](page, lang)
     _assert_numbers_formatted(_metrics(page), lang)
+    _assert_one_language(page, lang)
     settle(page)
     screenshot(page, f"{name}-{lang}")
 
