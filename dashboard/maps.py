@@ -33,16 +33,16 @@ def colour(value: float | None, top: float, scale: list[list[int]]) -> list[int]
 
 
 def legend(top: float, percent: bool = False, scale: list[list[int]] = VIRIDIS_RGB) -> str:
-    """An HTML strip of the scale's colours with the lower bound of each step, for the metric's 0..top range."""
-    # whole-number metrics: the smallest whole number that reaches the step
-    show = (lambda v: fmt.pct(v, 0)) if percent else (lambda v: fmt.num(math.ceil(v)))
-    cells = [f'<span style="background:rgb{tuple(EMPTY_RGB)};padding:0 .6em;border-radius:2px">&nbsp;</span> 0']
+    """An HTML strip of the scale's colours, each with the least value drawn in it, for the metric's 0..top range."""
+    steps: dict[str, list[int]] = {"0": EMPTY_RGB}
     for index, rgb in enumerate(scale):
-        cells.append(f'<span style="background:rgb{tuple(rgb)};padding:0 .6em;border-radius:2px">&nbsp;</span> '
-                     f'{show(top * index / len(scale))}+' if index else
-                     f'<span style="background:rgb{tuple(rgb)};padding:0 .6em;border-radius:2px">&nbsp;</span> &gt;0')
-    return '<div style="font-size:.8em;display:flex;flex-wrap:wrap;gap:.8em">' + "".join(
-        f"<span>{cell}</span>" for cell in cells) + "</div>"
+        low = top * index / len(scale)
+        text = "&gt;0" if index == 0 else (fmt.pct(low, 0) if percent else fmt.num(math.ceil(low))) + "+"
+        steps.pop(text, None)  # whole numbers: several steps can share a least value; the last one is drawn
+        steps[text] = rgb
+    swatch = '<span style="background:rgb{};padding:0 .6em;border-radius:2px">&nbsp;</span> {}'
+    cells = "".join(f"<span>{swatch.format(tuple(rgb), text)}</span>" for text, rgb in steps.items())
+    return f'<div style="font-size:.8em;display:flex;flex-wrap:wrap;gap:.8em">{cells}</div>'
 
 
 def _deck(layers: list[pdk.Layer], lat: float, lon: float, zoom: float) -> pdk.Deck:
