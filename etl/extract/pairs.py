@@ -156,7 +156,7 @@ class PairBuilder:
             if owner is not None and self.home and not foreign and not [h for h in hromadas if h != self.home]:
                 if owner[0] == "F":
                     add(self.home, owner[1], "foreign", s)
-                else:
+                elif domestic_ok:
                     add(self.home, owner[1], "domestic", s)
                 continue
             if foreign:

@@ -107,7 +107,7 @@ class Extractor:
         for s in sents:
             lang = "en" if _latin_share(s.text) > 0.5 else "uk"
             toponyms.append(self.finder.find(s, doc_countries, lang))
-        self._mark_background(sents, toponyms, published)
+        self._mark_background(sents, toponyms, published or _latest_date(sents))
         self._choose(sents, toponyms, countries_by_sentence)
         builder = PairBuilder(self.index, self.cues, sents, toponyms, published)
         return [self._mention(document, published, pair) for pair in builder.pairs()]
@@ -205,6 +205,12 @@ class Extractor:
         return Mention(partner=_ascii_apostrophe(pair.partner_name_uk or place.name_uk or place.name), partner_name_en=place.name,
                        partner_country=place.country_code, partner_hromada_code=None, partner_oblast=None,
                        partner_lat=place.lat, partner_lon=place.lon, partner_geonameid=place.geonameid, **common)
+
+
+def _latest_date(sents) -> date | None:
+    """Without a publication date, the latest full date of the body stands for 'now' (roundups of old ties)."""
+    found = [d.value for s in sents if not s.is_title for d in find_dates(s.text) if len(d.value) == 10]
+    return date.fromisoformat(max(found)) if found else None
 
 
 def _reports_earlier_event(text: str, published: date) -> bool:
