@@ -4,6 +4,7 @@ They run when the user clicks, on another thread without a Streamlit session, so
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 
@@ -28,8 +29,12 @@ def parquet_bytes(frame: pl.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def xlsx_bytes(frame: pl.DataFrame, about: list[tuple[str, str]], sheet_names: tuple[str, str]) -> bytes:
-    """A workbook: the data sheet with typed columns and a frozen header, and a sheet of (label, value) facts."""
+def xlsx_bytes(frame: pl.DataFrame, about: list[tuple[str, str]], sheet_names: tuple[str, str],
+               exported_label: str | None = None) -> bytes:
+    """A workbook: the data sheet with typed columns and a frozen header, and a sheet of (label, value) facts,
+    ending with the export time when `exported_label` is given."""
+    if exported_label:
+        about = [*about, (exported_label, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))]
     buffer = io.BytesIO()
     with xlsxwriter.Workbook(buffer, {"in_memory": True}) as workbook:
         frame.write_excel(workbook, sheet_names[0], freeze_panes=(1, 0), autofit=True,
@@ -39,10 +44,11 @@ def xlsx_bytes(frame: pl.DataFrame, about: list[tuple[str, str]], sheet_names: t
     return buffer.getvalue()
 
 
-def builder(kind: str, frame: pl.DataFrame, about: list[tuple[str, str]], sheet_names: tuple[str, str]) -> Callable[[], bytes]:
+def builder(kind: str, frame: pl.DataFrame, about: list[tuple[str, str]], sheet_names: tuple[str, str],
+            exported_label: str | None = None) -> Callable[[], bytes]:
     """A no-argument callable for st.download_button(data=...), so the file is built only when asked."""
     if kind == "csv":
         return lambda: csv_bytes(frame)
     if kind == "parquet":
         return lambda: parquet_bytes(frame)
-    return lambda: xlsx_bytes(frame, about, sheet_names)
+    return lambda: xlsx_bytes(frame, about, sheet_names, exported_label)

@@ -26,13 +26,12 @@ about = [
     *filters.describe(chosen),
     (t("xlsx_rows"), str(frame.height)),
     (t("xlsx_version"), built.isoformat(timespec="seconds") if built else "—"),
-    (t("xlsx_exported"), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
 ]
 stem = f"hromada-partnerships-{dataset}-{dt.date.today().isoformat()}"
 buttons = st.columns(len(extracts.FORMATS))
 for column, (kind, mime) in zip(buttons, extracts.FORMATS.items()):
     column.download_button(
-        t("download", fmt=kind.upper()), data=extracts.builder(kind, frame, about, (t("extract_table"), t("xlsx_filters"))),
+        t("download", fmt=kind.upper()), data=extracts.builder(kind, frame, about, (t("extract_table"), t("xlsx_filters")), t("xlsx_exported")),
         file_name=f"{stem}.{kind}", mime=mime, key=f"download_{kind}", on_click="ignore", icon=":material/download:",
     )
 st.markdown(f"**{t('xlsx_rows')}: {fmt.num(frame.height)}**")
