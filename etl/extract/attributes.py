@@ -1,0 +1,148 @@
+"""A pair's attributes from its sentences: type, status, event date, themes, evidence, partner name."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from etl.extract.dates import find_dates
+
+if TYPE_CHECKING:
+    from etl.extract.pairs import Pair
+
+EVIDENCE_LIMIT = 600
+_PAST_STATUSES = frozenset({"signed", "terminated", "intent"})
+_SAME_DAY = re.compile(r"(?i)\b(the same day|that same day|того ж дня|того самого дня|цього ж дня|у той же день)\b")
+_CLAUSE_BREAK = re.compile(r"(?:,\s*а\s(?!також)|\s[—–]\s|;|\bwhile\b|,\s*and later)")
+
+
+class AttributeRules:
+    """Mixed into PairBuilder: needs self.sents, self.toponyms, self.positions, self.cues, self.index, self.published."""
+
+    def _reports_event(self, i: int) -> bool:
+        """A sentence that tells of something happening: a status cue or a named document."""
+        text = self.sents[i].text
+        hit = self.cues.type_of(text)
+        return bool(self.cues.statuses(text)) or bool(hit and hit[1] == "document")
+
+    def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int]) -> None:
+        body = [i for i in scope if not self.sents[i].is_title]
+        title = [i for i in scope if self.sents[i].is_title]
+        # type: a named document beats a relationship word; body beats title; own sentences beat generic ones
+        found_type = None
+        for group in (body, title, generic):
+            for i in group:
+                hit = self.cues.type_of(self.sents[i].text)
+                if hit and hit[1] == "document":
+                    found_type = hit[0]
+                    break
+            if found_type:
+                break
+        if found_type is None:
+            for i in body + title:
+                hit = self.cues.type_of(self.sents[i].text)
+                if hit:
+                    found_type = hit[0]
+                    break
+        pair.type = found_type or "other"
+        # status: the cue nearest the partner in each sentence; highest lifecycle rank over sentences
+        statuses: set[str] = set()
+        for i in scope:
+            nearest = self._nearest_status(i, pkey, _PAST_STATUSES if pair.in_passing else None)
+            if nearest:
+                statuses.add(nearest)
+        if not statuses:
+            for i in generic:
+                statuses |= self.cues.statuses(self.sents[i].text)
+        if not pair.in_passing and "terminated" not in statuses and pkey[0] == "F" \
+                and self.index.places[pkey[1]].country_code in self.cues.terminated_countries \
+                and any("terminated" in self.cues.statuses(self.sents[i].text) for i in generic):
+            statuses.add("terminated")  # "Харків розірвав зв'язки з російськими містами. … з Москвою, Бєлгородом …"
+        best = self.cues.best_status(statuses)
+        if best == "terminated" and pair.type == "council_decision":
+            pair.type = next((hit[0] for i in body + title
+                              if (hit := self.cues.type_of(self.sents[i].text, exclude=("council_decision",)))),
+                             "other")
+        if best is None and pair.in_passing:
+            best = "signed"  # an existing tie recalled in passing
+        pair.status = self.cues.settle(pair.type, best)
+        pair.date = self._date(pkey, scope, generic)
+        themes: set[str] = set()
+        for i in scope + generic:
+            themes |= self.cues.themes(self.sents[i].text)
+        pair.themes = sorted(themes)
+        evidence_ids = [i for i in scope if i in pair.relation_sentences] or scope
+        pair.evidence = " ".join(self.sents[i].text for i in evidence_ids[:2])[:EVIDENCE_LIMIT]
+        confidence = 0.55
+        confidence += 0.15 if found_type and found_type != "other" else 0
+        confidence += 0.1 if statuses else 0
+        confidence += 0.1 if any(self.sents[i].is_title for i in scope) else 0
+        confidence -= 0.2 if pair.in_passing else 0
+        pair.confidence = round(max(0.05, min(0.99, confidence)), 2)
+
+    def _nearest_status(self, i: int, pkey: tuple, allowed: frozenset | None = None) -> str | None:
+        anchors = self.positions[i].get(pkey) or []
+        best: tuple[int, int, str] | None = None
+        for status, start in self.cues.status_matches(self.sents[i].text):
+            if allowed is not None and status not in allowed:
+                continue
+            if status == "terminated":
+                return "terminated"
+            distance = min((abs(start - a) for a in anchors), default=0)
+            rank = self.cues.rank.get(status, 0)
+            if best is None or (distance, -rank) < (best[0], -best[1]):
+                best = (distance, rank, status)
+        return best[2] if best else None
+
+    def _date(self, pkey: tuple, scope: list[int], generic: list[int]) -> str | None:
+        default_year = self.published.year if self.published else None
+        ordered = [j for j in scope if not self.sents[j].is_title] + generic + [j for j in scope if self.sents[j].is_title]
+        for i in ordered:
+            text = self.sents[i].text
+            found = find_dates(text, default_year)
+            if not found and _SAME_DAY.search(text):
+                for j in range(i - 1, 0, -1):
+                    earlier = find_dates(self.sents[j].text, default_year)
+                    if earlier and not self.sents[j].is_title:
+                        return earlier[-1].value
+            if not found:
+                continue
+            anchors = self.positions[i].get(pkey)
+            if not anchors:
+                if i in generic and not (self.cues.statuses(text) or self.cues.type_of(text)):
+                    continue
+                return found[0].value
+            others = [p for k, ps in self.positions[i].items() if k != pkey and k[0] == pkey[0] for p in ps]
+            usable = []
+            for d in found:
+                lo, hi = sorted((d.start, anchors[0]))
+                blocked = any(lo < o < hi for o in others) and _CLAUSE_BREAK.search(text[lo:hi])
+                if not blocked:
+                    usable.append((abs(d.start - anchors[0]), d.value))
+            if usable:
+                return min(usable)[1]
+        return None
+
+    def _partner_name(self, pkey: tuple, mention: list[int]) -> str | None:
+        if pkey[0] == "H":
+            return None
+        place = self.index.places[pkey[1]]
+        forms = [t for i in mention for t in self.toponyms[i] if t.kind == "foreign" and t.choice == pkey[1]]
+        for t in forms:
+            if t.via in ("cyrillic", "fuzzy") and t.surface and t.surface[0].isupper() and t.nominative[:1].isalpha() \
+                    and not t.nominative.isascii():
+                return _capitalise(t.nominative, t.surface)
+        if forms:
+            return self.index.ukrainian_name(pkey[1], forms[0].surface)
+        return place.name_uk
+
+
+def _capitalise(nominative: str, surface: str) -> str:
+    """'шеннв'єр-сюр-марн' shaped like 'Шеннв’єр-сюр-Марн': capitals where the text had them."""
+    nominative = nominative.replace("’", "'").replace("ʼ", "'")
+    surface_parts = re.split(r"([\s\-])", surface)
+    parts = re.split(r"([\s\-])", nominative)
+    out = []
+    for n, part in enumerate(parts):
+        original = surface_parts[n] if n < len(surface_parts) else ""
+        out.append(part[:1].upper() + part[1:] if original[:1].isupper() else part)
+    return "".join(out)
