@@ -116,19 +116,20 @@ class PairBuilder(AttributeRules):
 
         explicit: set[tuple] = set()
 
-        def add(ua: str, partner, kind: str, s, named: bool = True) -> None:
+        def add(ua: str, partner, kind: str, s, named: bool = True, also: tuple[int, ...] = ()) -> None:
             if kind == "domestic" and ua == partner:
                 return
             if named:
                 explicit.add((ua, partner))
-            k = (ua, kind, partner) if kind == "foreign" else (ua, kind, partner)
+            k = (ua, kind, partner)
             if kind == "domestic" and (partner, kind, ua) in pairs:
                 k = (partner, kind, ua)
             pair = pairs.get(k)
             if pair is None:
                 pair = pairs[k] = Pair(k[0], k[2], kind)
-            if s.index not in pair.relation_sentences:
-                pair.relation_sentences.append(s.index)
+            for i in (s.index, *also):
+                if i not in pair.relation_sentences:
+                    pair.relation_sentences.append(i)
 
         domestic_ok = self.cues.domestic_context(self.sents) or not any(
             t.kind == "foreign" for s, found in zip(self.sents, self.toponyms) if not s.is_background for t in found)
@@ -140,10 +141,10 @@ class PairBuilder(AttributeRules):
                 if subject and (foreign or [h for h in hromadas if h != subject]):
                     # "Громада отримала чотирьох партнерів. Це Боярська, Гайворонська ... громади."
                     for gid in foreign:
-                        add(subject, gid, "foreign", s)
+                        add(subject, gid, "foreign", s, also=(s.index - 1,))
                     if domestic_ok:
                         for other in hromadas:
-                            add(subject, other, "domestic", s)
+                            add(subject, other, "domestic", s, also=(s.index - 1,))
                 continue
             hromadas, foreign = self._parties(s)
             if len(hromadas) == 1 and not foreign and self._announces_partners(s):
@@ -232,10 +233,10 @@ class PairBuilder(AttributeRules):
                 pkey = ("H", pair.ua_code)
             mention = [s.index for s in self.sents if pkey in self.partner_keys[s.index]]
             mention += [i for i, owner in enumerate(continuation) if owner == pkey]
-            mention = sorted(set(mention))
-            own = [i for i in pair.relation_sentences if not self.sents[i].is_background and self._reports_event(i)]
-            background = [i for i in mention if self.sents[i].is_background]
-            pair.in_passing = not own and bool(background)
+            mention = sorted(set(mention) | set(pair.relation_sentences))
+            own = [i for i in set(pair.relation_sentences) | set(mention)
+                   if not self.sents[i].is_background and self._reports_event(i)]
+            pair.in_passing = not own  # only recalled: earlier events, or a standing tie with no news
             scope = mention if pair.in_passing else [i for i in mention if not self.sents[i].is_background] or mention
             self._settle(pair, pkey, scope, [] if pair.in_passing else generic)
             if not pair.in_passing:

@@ -137,3 +137,9 @@ def test_co_signing_hromadas_are_not_each_others_partners(extract):
     pairs = {(m["ua_party"], m["partner"]) for m in mentions}
     assert pairs == {("Рогань", "Сміла"), ("Рогань", "Немішаєве"), ("Савинці", "Боярка"), ("Савинці", "Шепетівка")}
     assert {m["type"] for m in mentions} == {"memorandum"}
+
+
+def test_a_standing_twin_named_without_news_of_an_agreement_is_in_passing(extract):
+    [mention] = extract("Люблін передав Луцьку два автобуси\n"
+                        "Делегація з міста-побратима Люблін привезла гуманітарну допомогу до Луцька.")
+    assert (mention["partner"], mention["mentioned_in_passing"], mention["status"]) == ("Люблін", True, "signed")
