@@ -297,4 +297,7 @@ class PlaceIndex:
             score -= 0.1 * ((" " in name) != (" " in latin))
             if best is None or score > best[0]:
                 best = (score, name)
-        return best[1].replace("’", "'").replace("ʼ", "'") if best else self.places[gid].name_uk
+        if best:
+            return best[1].replace("’", "'").replace("ʼ", "'")
+        reading = latin_to_cyrillic(latin)  # no Cyrillic name in GeoNames: a Ukrainian reading of the Latin one
+        return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in reading.split("-"))
