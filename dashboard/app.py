@@ -24,6 +24,9 @@ PAGES = [
     ("methodology.py", "methodology", "page_methodology", ":material/menu_book:"),
 ]
 
+# parameters a page reads besides the shared filters
+PAGE_PARAMS = {"explore": ("agreement",), "profiles": ("profile", "id")}
+
 filters.load_from_url()
 # a local icon: without one the browser fetches the page's material icon online
 st.set_page_config(page_title=t("app_title"), page_icon=str(ROOT / "dashboard" / "icon.svg"), layout="wide")
@@ -40,6 +43,10 @@ if not data.available():
 filters.sidebar()
 # before the page: the browser applies a URL change sent after a large map only on the next run
 filters.write_to_url()
+for url_path, params in PAGE_PARAMS.items():  # a link carries only the parameters of the page it shows
+    if page.url_path != url_path:
+        for param in params:
+            st.query_params.pop(param, None)
 page.run()
 
 fresh = data.freshness()

@@ -22,7 +22,8 @@ if kind == "hromada":
     regions = dict(zip(choices[code_col].to_list(), choices[f"oblast_name_{lang()}"].to_list()))
     names = {code: f"{name} ({regions[code]})" for code, name in names.items()}
 if st.session_state.get("profile_id") not in names:
-    st.session_state.pop("profile_id", None)
+    narrowed = st.session_state.get(kind) or []  # the sidebar's choice of this kind, when it is a single one
+    st.session_state["profile_id"] = narrowed[0] if len(narrowed) == 1 and narrowed[0] in names else next(iter(names), None)
 code = st.selectbox(t("profile_entity"), list(names), key="profile_id", format_func=names.get)
 st.query_params["profile"], st.query_params["id"] = kind, code or ""
 if not code:

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from warehouse.connection import ENV_VAR, REPO_ROOT
 
 APP = REPO_ROOT / "dashboard" / "app.py"
+PAGE_PARAMS = {"agreement", "profile", "id"}
 PAGES = {
     "views/overview.py": ("Огляд", "Overview"),
     "views/explore.py": ("Аналіз", "Explore"),
@@ -40,11 +41,14 @@ def sql(dashboard_db) -> Callable[..., list[tuple]]:
 def open_page(dashboard_db) -> Callable[..., AppTest]:
     """Run the app on `page` with the given URL query parameters, as a browser opening that link would."""
     def run(page: str = "views/overview.py", **query: str) -> AppTest:
+        # AppTest starts on the default page, which drops other pages' parameters: give those after switching
         at = AppTest.from_file(str(APP), default_timeout=120)
-        at.query_params.update(query)
+        at.query_params.update({k: v for k, v in query.items() if k not in PAGE_PARAMS})
         at.run()
         if page != "views/overview.py":
-            at.switch_page(page).run()
+            at.switch_page(page)
+            at.query_params.update({k: v for k, v in query.items() if k in PAGE_PARAMS})
+            at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at
     return run

@@ -19,3 +19,10 @@ def test_profile_link_shows_that_oblasts_partners(open_page, sql):
     expected = sql("select count(*) from fct_agreements where oblast_code = ? or (is_domestic and partner_oblast_code = ?)",
                    oblast, oblast)[0][0]
     assert len(table_ids(at)) == expected
+
+
+def test_leaving_a_page_drops_its_own_parameters_but_keeps_the_filters(open_page, sql):
+    agreement_id, oblast = sql("select agreement_id, oblast_code from fct_agreements order by agreement_id limit 1")[0]
+    at = open_page("views/explore.py", agreement=agreement_id, oblast=oblast)
+    at.switch_page("views/overview.py").run()
+    assert "agreement" not in at.query_params and at.query_params["oblast"] == oblast
