@@ -5,7 +5,8 @@
     pairs to gold pairs per article. Article id = file stem; a jsonl article is "stem#line".
     A pair matches on the Ukrainian party (normalised settlement name) and the partner name (normalised:
     case, apostrophes ’ ʼ ', ґ/г, hyphens/spaces, a bracketed qualifier such as "(Техас)" dropped, small
-    spelling differences tolerated, or the gold name among the predicted GeoNames place's names); domestic pairs are unordered. ``pairs`` scores that match; ``strict``
+    spelling differences tolerated, or the gold name among the predicted GeoNames place's names); domestic
+    pairs are unordered. ``pairs`` scores that match; ``strict``
     also requires the partner country and the Ukrainian oblast to agree.
     Terminated ties: the seeds' gold omits them, the dev set lists them. ``terminated="auto"`` keeps
     predicted terminated mentions only when the gold file holds at least one terminated record (otherwise

@@ -24,6 +24,7 @@ EXTRA_OBLAST_NAMES = {"волинь": "Волинська", "закарпатт�
 SPECIAL_ADJECTIVES = {"київськ": katottg.KYIV_CODE, "севастопольськ": katottg.SEVASTOPOL_CODE}
 _UKRAINIAN_ONLY = frozenset("іїєґ")
 _NOT_UKRAINIAN = frozenset("ыэёъўјљњћџђ")
+ENGLISH_EXONYM_POPULATION = 50_000
 CATEGORY_WEIGHT = {"K": 5_000_000, "M": 5_000, "T": 2_000, "X": 1_000, "C": 100}
 
 
@@ -170,14 +171,15 @@ class PlaceIndex:
             return frame
         return katottg.hromadas()
 
-    def _ua_populations(self) -> dict[tuple[str, str], tuple[int, float, float, str]]:
-        best: dict[tuple[str, str], tuple[int, float, float, str]] = {}
+    def _ua_populations(self) -> dict[tuple[str, str], tuple]:
+        """(name key, GeoNames admin1) -> (population, lat, lon, Latin name, Latin alternate names)."""
+        best: dict[tuple[str, str], tuple] = {}
         for row in places.ukrainian_places().iter_rows(named=True):
             pop = row["population"] or 0
             for name in row["names_cyrillic"] or []:
                 k = (key(name), row["admin1_code"])
                 if k not in best or best[k][0] < pop:
-                    best[k] = (pop, row["lat"], row["lon"], row["name"])
+                    best[k] = (pop, row["lat"], row["lon"], row["name"], tuple(row["names_latin"] or ()))
         return best
 
     def _build_hromadas(self) -> None:
@@ -186,6 +188,7 @@ class PlaceIndex:
         self.by_centre: dict[str, list[str]] = defaultdict(list)
         self.by_adjective: dict[str, list[str]] = defaultdict(list)
         self.by_latin: dict[str, list[str]] = defaultdict(list)
+        self.by_exonym: dict[str, list[str]] = defaultdict(list)  # only when no official spelling matches
         has_coords = {"lat", "lon"} <= set(self._hromada_frame().columns)
         for row in self._hromada_frame().iter_rows(named=True):
             code, centre, oblast = row["hromada_code"], row["centre_name_uk"], row["oblast_code"]
@@ -203,14 +206,21 @@ class PlaceIndex:
             if row["unit_category"] != "K":
                 self.by_adjective[adjective_stem(short)].append(code)
             latin = {latin_fold(transliterate(centre))}
-            if found and row["unit_category"] == "K" or (found and category == "M"):
+            exonyms: set[str] = set()
+            if found and category in ("K", "M"):
                 latin.add(latin_fold(found[3]))
+                if found[0] >= ENGLISH_EXONYM_POPULATION:  # "Kiev", "Odessa", "Kharkov" in English texts
+                    exonyms.update(latin_fold(n) for n in found[4] if " " not in n and len(n) > 3)
             for name in latin:
                 self.by_latin[name].append(code)
+            for name in exonyms - latin:
+                self.by_exonym[name].append(code)
         for stem, code in SPECIAL_ADJECTIVES.items():
             if code in self.hromadas:
                 self.by_adjective[stem].insert(0, code)
-        for table in (self.by_centre, self.by_adjective, self.by_latin):
+        for k in [k for k in self.by_exonym if k in self.by_latin]:
+            del self.by_exonym[k]
+        for table in (self.by_centre, self.by_adjective, self.by_latin, self.by_exonym):
             for k, codes in table.items():
                 codes.sort(key=lambda c: -self.hromadas[c].prominence)
 
@@ -271,7 +281,7 @@ class PlaceIndex:
             cities = [g for g in self.place_by_latin.get(latin_fold(name), []) if self.places[g].population >= 100_000]
             if not cities:
                 self.country_words.setdefault(key(name), "US")
-        for table in (self.by_centre, self.by_adjective, self.by_latin, self.place_by_cyr, self.place_by_latin,
+        for table in (self.by_centre, self.by_adjective, self.by_latin, self.by_exonym, self.place_by_cyr, self.place_by_latin,
                       self.place_skel_cyr, self.place_skel_latin):
             table.default_factory = None
 

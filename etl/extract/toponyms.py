@@ -232,7 +232,7 @@ class ToponymFinder:
         ua_form = ""
         for v in variants:
             k = key(v) if cyrillic else v
-            codes = (self.index.by_centre if cyrillic else self.index.by_latin).get(k)
+            codes = self.index.by_centre.get(k) if cyrillic else (self.index.by_latin.get(k) or self.index.by_exonym.get(k))
             if codes:
                 ua, ua_form = list(codes), v
                 break
@@ -244,7 +244,8 @@ class ToponymFinder:
         foreign = sorted(forms, key=lambda g: -self.index.places[g].population)
         foreign_form = forms[foreign[0]] if foreign else ""
         via = "cyrillic" if cyrillic else "latin"
-        hint = self._foreign_hint(tokens, first, last)
+        state = self._us_state_after(tokens, last)
+        hint = self._foreign_hint(tokens, first, last) or bool(state)
         latin_in_cyrillic_text = not cyrillic and lang != "en"
         if ua and not (hint or latin_in_cyrillic_text):
             if not any(self.index.hromadas[c].is_city for c in ua) and not before_marker:
@@ -258,7 +259,6 @@ class ToponymFinder:
         if not foreign:
             return None
         places = self.index.places
-        state = self._us_state_after(tokens, last)
         if state:
             foreign = [g for g in foreign if places[g].admin1_code == state and places[g].country_code == "US"] or foreign
         main = latin_fold(surface) if not cyrillic else None

@@ -143,3 +143,9 @@ def test_a_standing_twin_named_without_news_of_an_agreement_is_in_passing(extrac
     [mention] = extract("Люблін передав Луцьку два автобуси\n"
                         "Делегація з міста-побратима Люблін привезла гуманітарну допомогу до Луцька.")
     assert (mention["partner"], mention["mentioned_in_passing"], mention["status"]) == ("Люблін", True, "signed")
+
+
+def test_english_exonyms_and_a_us_state_after_the_name_resolve_each_side(extract):
+    [mention] = extract("The mayor of Odessa and the mayor of Odessa, Texas, signed a friendship agreement on 5 June 2023.")
+    assert (mention["ua_party"], mention["partner_country"], mention["partner_name_en"]) == ("Одеса", "US", "Odessa")
+    assert mention["partner_lat"] == pytest.approx(31.85, abs=0.1)
