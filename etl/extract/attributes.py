@@ -122,6 +122,20 @@ class AttributeRules:
                 return min(usable)[1]
         return None
 
+    def _notes(self, pair: Pair, pkey: tuple, mention: list[int]) -> list[str]:
+        """What a reviewer should know about how the pair was read (raw_mentions.notes)."""
+        notes: list[str] = []
+        forms = [t for i in mention for t in self.toponyms[i] if self._key(t) == pkey]
+        if forms and all(t.via == "fuzzy" for t in forms):
+            notes.append("partner matched by transliteration to a GeoNames name")
+        ua = [t for found in self.toponyms for t in found if t.kind == "hromada" and t.choice == pair.ua_code]
+        if ua and all(len(t.candidates) > 1 for t in ua):
+            notes.append("hromada name shared by several hromadas; chosen by oblast context or prominence")
+        place = self.index.places.get(pkey[1]) if pkey[0] == "F" else self.index.hromadas.get(pkey[1])
+        if place is not None and place.lat is None:
+            notes.append("partner not geocoded")
+        return notes
+
     def _partner_name(self, pkey: tuple, mention: list[int]) -> str | None:
         if pkey[0] == "H":
             return None

@@ -32,6 +32,7 @@ class Pair:
     in_passing: bool = False
     confidence: float = 0.5
     evidence: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 class PairBuilder(AttributeRules):
@@ -244,6 +245,7 @@ class PairBuilder(AttributeRules):
             else:
                 pair.programme = next((p for i in scope if (p := self.cues.programme(self.sents[i].text))), None)
             pair.partner_name_uk = self._partner_name(pkey, mention)
+            pair.notes = self._notes(pair, pkey, mention)
             result.append(pair)
         return result
 

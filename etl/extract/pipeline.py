@@ -54,6 +54,8 @@ class Mention:
     evidence: str = ""
     partner_geonameid: int | None = None
     document_id: str | None = None
+    index: int = 0  # position among the document's mentions (raw_mentions.row_number)
+    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {name: getattr(self, name) for name in CONTRACT_FIELDS}
@@ -63,8 +65,10 @@ class Mention:
         return "domestic" if self.partner_country == "UA" else "foreign"
 
 
-def mention_to_raw_row(mention: Mention, document, row_number: int = 0) -> dict:
-    """One raw_mentions row (docs/CONTRACT.md) for a mention of an article; loaded_at is now (UTC)."""
+def mention_to_raw_row(mention: Mention, document, row_number: int | None = None) -> dict:
+    """One raw_mentions row (docs/CONTRACT.md) for a mention of an article; loaded_at is now (UTC).
+    row_number defaults to the mention's position among its document's mentions."""
+    row_number = mention.index if row_number is None else row_number
     partner_key = mention.partner_hromada_code or mention.partner_geonameid or mention.partner
     mention_id = hashlib.sha256(
         f"{document.document_id}|{mention.ua_hromada_code}|{partner_key}|{mention.status}".encode()).hexdigest()[:32]
@@ -81,7 +85,7 @@ def mention_to_raw_row(mention: Mention, document, row_number: int = 0) -> dict:
         "partner_lon": mention.partner_lon, "type": mention.type, "status": mention.status,
         "event_date": mention.date, "published_date": published, "themes": list(mention.themes),
         "programme": mention.programme, "mentioned_in_passing": mention.mentioned_in_passing,
-        "confidence": mention.confidence, "evidence": mention.evidence,
+        "confidence": mention.confidence, "evidence": mention.evidence, "notes": list(mention.notes),
         "loaded_at": datetime.now(timezone.utc).replace(tzinfo=None),
     }
 
@@ -110,7 +114,10 @@ class Extractor:
         self._mark_background(sents, toponyms, published or _latest_date(sents))
         self._choose(sents, toponyms, countries_by_sentence)
         builder = PairBuilder(self.index, self.cues, sents, toponyms, published)
-        return [self._mention(document, published, pair) for pair in builder.pairs()]
+        mentions = [self._mention(document, published, pair) for pair in builder.pairs()]
+        for number, mention in enumerate(mentions):
+            mention.index = number
+        return mentions
 
     # --- background ----------------------------------------------------------------------------
     def _mark_background(self, sents, toponyms, published: date | None) -> None:
@@ -194,6 +201,7 @@ class Extractor:
             type=pair.type, status=pair.status, date=pair.date, published=published.isoformat() if published else None,
             themes=pair.themes, programme=pair.programme, mentioned_in_passing=pair.in_passing,
             confidence=pair.confidence, evidence=pair.evidence, document_id=getattr(document, "document_id", None),
+            notes=list(pair.notes),
         )
         if pair.partner_kind == "domestic":
             partner = self.index.hromadas[pair.partner]

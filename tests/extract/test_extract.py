@@ -149,3 +149,20 @@ def test_english_exonyms_and_a_us_state_after_the_name_resolve_each_side(extract
     [mention] = extract("The mayor of Odessa and the mayor of Odessa, Texas, signed a friendship agreement on 5 June 2023.")
     assert (mention["ua_party"], mention["partner_country"], mention["partner_name_en"]) == ("Одеса", "US", "Odessa")
     assert mention["partner_lat"] == pytest.approx(31.85, abs=0.1)
+
+
+def test_raw_rows_carry_every_raw_mentions_column(extractor):
+    import re
+
+    from etl.extract.pipeline import mention_to_raw_row
+    from etl.sources.articles import Document, document_id
+
+    from .conftest import REPO_ROOT
+    schema = (REPO_ROOT / "warehouse" / "schema.sql").read_text(encoding="utf-8")
+    block = schema.split("create table if not exists raw_mentions", 1)[1].split(");", 1)[0]
+    columns = {m.group(1) for m in re.finditer(r"^\s+(\w+)\s", block, re.M)}
+    text = "Меморандум про співпрацю між Херсоном та Бургасом підписали 21 листопада 2023 року."
+    doc = Document(document_id(text), "a.txt", None, None, "uk", "txt", text)
+    rows = [mention_to_raw_row(m, doc) for m in extractor.extract(doc)]
+    assert rows and set(rows[0]) == columns
+    assert rows[0]["source_kind"] == "article" and rows[0]["partner_kind"] == "foreign" and rows[0]["row_number"] == 0
