@@ -16,6 +16,21 @@ METHODOLOGY = {
 - **З партнером** — громада має чинний (не припинений) зв'язок; припинені угоди рахуються в загальній кількості угод.
 - **Фільтри області, району, громади** відбирають угоди, у яких будь-яка зі сторін належить до обраної території.
 
+### Карта та таблиці за областями і країнами
+- **Угоди області** — угоди, у яких бере участь громада області; пара українських громад з різних областей
+  рахується в кожній із них, тому сума за областями може перевищувати загальну кількість.
+- **Частка громад з партнерами** — громади області з чинною угодою (з будь-яким партнером) від усіх громад області
+  (без міст зі спеціальним статусом).
+- **Країни-партнери області** — різні країни закордонних партнерів її чинних угод.
+- **Країна на карті світу** — кількість угод громад із партнерами цієї країни; дуги ведуть від центру громади до
+  населеного пункту партнера (якщо його координати відомі).
+
+### Якість даних
+- **Черга перевірки** — угоди, у яких найвища впевненість виділення нижча за поріг, координати партнера не визначено
+  або джерела повідомляють різні статуси.
+- **Відхилені рядки** — рядки реєстрів, які не пройшли перевірку під час імпорту, з причиною.
+- **Геокодування** — громади, центр яких має координати, за способом визначення.
+
 ### Джерела
 - Реєстри угод громад (таблиці), що імпортуються з перевіркою кожного рядка; відхилені рядки — на сторінці «Якість даних».
 - Публікації (новини, рішення рад): з тексту автоматично виділяються сторони, тип, статус, дата, теми та доказове речення;
@@ -42,6 +57,21 @@ METHODOLOGY = {
   keeps undated agreements while its ends equal the data's bounds; the timeline leaves them out.
 - **With a partner** — the hromada has a tie that is not terminated; terminated agreements still count among agreements.
 - **Oblast, raion and hromada filters** keep agreements in which either party belongs to the chosen territory.
+
+### Map and per-oblast / per-country tables
+- **An oblast's agreements** — agreements in which a hromada of the oblast takes part; a pair of Ukrainian hromadas
+  from two oblasts counts in both, so the oblasts add up to more than the total.
+- **Share of hromadas with partners** — the oblast's hromadas with a tie that is not terminated (any partner), of all
+  its hromadas (cities with special status aside).
+- **An oblast's partner countries** — distinct countries of the foreign partners of its live ties.
+- **A country on the world map** — agreements of hromadas with partners in that country; arcs run from the hromada's
+  centre to the partner's place where its coordinates are known.
+
+### Data quality
+- **Review queue** — agreements whose best extraction confidence is under the threshold, whose partner could not be
+  placed, or whose sources report different statuses.
+- **Rejected rows** — register rows that failed validation on import, with the reason.
+- **Geocoding** — hromadas whose centre has coordinates, by how they were found.
 
 ### Sources
 - Registers of hromada agreements (spreadsheets), imported row by row with validation; rejected rows are listed under Data quality.
