@@ -262,6 +262,9 @@ def _read_jsonl(path: Path, raw: str, rejects: list) -> Iterator[Document]:
         if not isinstance(record, dict):
             rejects.append(Reject(str(path), "line is not a JSON object", number, line[:500]))
             continue
+        if "agreements" in record and not (record.get("text") or record.get("html")):
+            rejects.append(Reject(str(path), "a gold-label file (id/agreements), not articles", number, line[:500]))
+            return
         text, html = record.get("text"), record.get("html")
         title, published = record.get("title"), None
         if record.get("published"):

@@ -70,3 +70,10 @@ def test_the_same_article_in_two_files_is_read_once(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
     assert len(list(iter_documents([tmp_path]))) == 1
+
+
+def test_a_gold_label_file_beside_the_articles_is_rejected_once(tmp_path):
+    (tmp_path / "gold.jsonl").write_text('{"id": "a", "agreements": []}\n{"id": "b", "agreements": []}\n',
+                                         encoding="utf-8")
+    docs, rejects = read_documents([tmp_path])
+    assert docs == [] and len(rejects) == 1 and rejects[0].reason.startswith("a gold-label file")
