@@ -160,7 +160,8 @@ class PairBuilder(AttributeRules):
             if foreign:
                 implicit = [self.home] if self.home and self._tells_event(s, continuation) else []
                 parties = hromadas or implicit
-                by_clause = self._clause_pairs(s) if len(hromadas) >= 2 and len(foreign) >= 2 else None
+                by_clause = (self._alternating_pairs(s) or self._clause_pairs(s)) \
+                    if len(hromadas) >= 2 and len(foreign) >= 2 else None
                 for ua, gid in by_clause or [(ua, gid) for ua in parties for gid in foreign]:
                     add(ua, gid, "foreign", s, named=bool(hromadas))
             elif not domestic_ok:
@@ -184,6 +185,19 @@ class PairBuilder(AttributeRules):
             named_with[partner].add(ua)
         return {k: p for k, p in pairs.items()
                 if (p.ua_code, p.partner) in explicit or not (named_with[p.partner] - {p.ua_code})}
+
+    def _alternating_pairs(self, s) -> list[tuple[str, int]] | None:
+        """'Житомир — з Любліном, Бердичів — з Ченстоховою': hromada, partner, hromada, partner … in turn."""
+        sequence: list[tuple[str, object]] = []
+        for t in self.toponyms[s.index]:
+            if t.kind in ("hromada", "foreign") and not self._is_venue(s, t):
+                item = ("H" if t.kind == "hromada" else "F", t.choice)
+                if not sequence or sequence[-1] != item:
+                    sequence.append(item)
+        if len(sequence) < 4 or len(sequence) % 2 or any(
+                kind != ("H" if n % 2 == 0 else "F") for n, (kind, _) in enumerate(sequence)):
+            return None
+        return [(sequence[n][1], sequence[n + 1][1]) for n in range(0, len(sequence), 2)]
 
     def _clause_pairs(self, s) -> list[tuple[str, int]] | None:
         """'Lyman signed with Westport, and Sviatohirsk signed with Easton': pairs inside each clause, when

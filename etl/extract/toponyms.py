@@ -9,6 +9,7 @@ from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_ske
 from etl.extract.text import Sentence, Token
 
 MAX_SPAN = 4
+_WITH = frozenset({"з", "із", "зі", "with"})
 _COORDINATION = frozenset({",", "та", "і", "й", "and", "&", "також", "а"})
 _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "просп", "площа", "бульвар", "провулок", "street", "avenue",
                            "st", "square", "набережна"})
@@ -253,7 +254,9 @@ class ToponymFinder:
             if ua:
                 return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua,
                                "centre" if cyrillic else "latin", ua_alternatives=foreign)
-        if not foreign and (hint or before_marker) and doc_countries and not self.morph.analyse(span[0].text).is_person:
+        partner_marked = before is not None and before.lower in _WITH
+        if not foreign and (hint or before_marker or partner_marked) and doc_countries \
+                and not self.morph.analyse(span[0].text).is_person:
             foreign, foreign_form = self._fuzzy(variants[:6], cyrillic, doc_countries, self._nearest_country(first))
             via = "fuzzy"
         if not foreign:

@@ -166,3 +166,10 @@ def test_raw_rows_carry_every_raw_mentions_column(extractor):
     rows = [mention_to_raw_row(m, doc) for m in extractor.extract(doc)]
     assert rows and set(rows[0]) == columns
     assert rows[0]["source_kind"] == "article" and rows[0]["partner_kind"] == "foreign" and rows[0]["row_number"] == 0
+
+
+def test_hromadas_and_partners_named_in_turn_pair_in_order(extract):
+    mentions = extract("Під час форуму в Любліні Житомир підписав меморандум з Любліном, Бердичів — з Ченстоховою, "
+                       "а Коростень — з Олецьком.")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {
+        ("Житомир", "Lublin"), ("Бердичів", "Częstochowa"), ("Коростень", "Olecko")}
