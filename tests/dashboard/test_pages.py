@@ -68,3 +68,13 @@ def test_a_newly_published_build_is_read_without_restart(dashboard_db, tmp_path,
     os.utime(live, (time.time() + 5, time.time() + 5))
 
     assert _agreements_tile(AppTest.from_file(str(APP), default_timeout=120).run()) == _uk(sql(TOTAL)[0][0] - 1)
+
+
+def test_hromada_share_is_of_the_1469_hromadas_outside_crimea(open_page, sql):
+    with_partner = sql("""
+        select count(distinct a.hromada_code) from fct_agreements a join dim_hromada h using (hromada_code)
+        where not a.is_domestic and a.is_active and h.is_hromada and not h.is_crimea
+    """)[0][0]
+    at = open_page("views/overview.py")
+    assert next(m.value for m in at.metric if m.label == "Громади з міжнародним партнером") == _uk(with_partner)
+    assert any("з 1\u00a0469 громад" in caption.value for caption in at.caption)
