@@ -169,7 +169,8 @@ def test_raw_rows_carry_every_raw_mentions_column(extractor):
 
 
 def test_hromadas_and_partners_named_in_turn_pair_in_order(extract):
-    mentions = extract("Під час форуму в Любліні Житомир підписав меморандум з Любліном, Бердичів — з Ченстоховою, "
+    mentions = extract("Три міста Житомирщини підписали меморандуми з польськими містами\n"
+                       "Під час форуму в Любліні Житомир підписав меморандум з Любліном, Бердичів — з Ченстоховою, "
                        "а Коростень — з Олецьком.")
     assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {
         ("Житомир", "Lublin"), ("Бердичів", "Częstochowa"), ("Коростень", "Olecko")}
