@@ -45,6 +45,7 @@ class ToponymFinder:
         self.region_markers = frozenset(words["region_markers"])
         self.person_markers = frozenset(words["person_markers"])
         self.particles = frozenset(words["name_particles"])
+        self.usual_countries = frozenset(words["usual_partner_countries"])
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
         self._country_token = lru_cache(maxsize=100_000)(self._country_token)
 
@@ -88,6 +89,8 @@ class ToponymFinder:
 
     def _country_token(self, text: str) -> str | None:
         """Country named by one token: a code ('США'), a capitalised name or a country adjective."""
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]  # "Georgia's Batumi"
         if text.isupper() and len(text) <= 4:
             return self.index.country_of(key(text)) if len(text) > 1 else None
         capitalised = text[:1].isupper()
@@ -276,8 +279,10 @@ class ToponymFinder:
             foreign = sorted(in_context, key=lambda g: (places[g].country_code != nearest,
                                                         latin_fold(places[g].name) != main, -places[g].population))
             foreign_form = forms.get(foreign[0], foreign_form)
-        elif via == "fuzzy" or (self.index.places[foreign[0]].population < GLOBAL_POPULATION and not before_marker):
+        elif via == "fuzzy" or (places[foreign[0]].population < GLOBAL_POPULATION and not before_marker):
             return None
+        elif places[foreign[0]].country_code not in self.usual_countries and places[foreign[0]].population < WORLD_CITY:
+            return None  # a town of an unusual partner country, and the text does not name that country
         if last - first == 1 and self.morph.analyse(span[0].text).is_person and not (hint or before_marker):
             return None
         return Toponym("foreign", sentence.index, first, last, surface, foreign_form, foreign, via,

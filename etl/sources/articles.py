@@ -102,8 +102,15 @@ def detect_lang(text: str) -> str:
 
 
 def _is_tail(low: str) -> bool:
-    return any(low == t or (low.startswith(t) and not t[-1].isalpha()) or low.startswith(t + " ")
-               and len(low) < len(t) + 40 for t in _TAIL)
+    """A line opening the page tail: the label alone, the label and a colon ('Read also: …'), or a short line."""
+    for t in _TAIL:
+        if low == t or (low.startswith(t) and not t[-1].isalpha()):
+            return True
+        if low.startswith(t) and len(low) > len(t):
+            after = low[len(t)]
+            if after in ":(|" or (after == " " and len(low) < len(t) + 25):
+                return True
+    return False
 
 
 def _dateline(line: str) -> tuple[str, date | None]:
@@ -129,7 +136,7 @@ def strip_chrome(raw: str) -> _Cleaned:
     published: date | None = None
     for number, line in enumerate(lines):
         low = line.casefold()
-        if kept and _is_tail(low.rstrip(" :").strip() if low.endswith(":") else low):
+        if kept and _is_tail(low):
             break
         if low in _DROP or any(p.match(line) for p in _DROP_RE):
             if "cookie" not in low and "кукі" not in low:

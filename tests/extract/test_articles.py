@@ -77,3 +77,11 @@ def test_a_gold_label_file_beside_the_articles_is_rejected_once(tmp_path):
                                          encoding="utf-8")
     docs, rejects = read_documents([tmp_path])
     assert docs == [] and len(rejects) == 1 and rejects[0].reason.startswith("a gold-label file")
+
+
+def test_a_read_also_line_with_a_headline_ends_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Харків і Альбукерке стали побратимами\n\nМіста підписали меморандум.\n\n"
+                                    "Read also: Odesa and Miami sign partnership agreement\nЩе один рядок\n",
+                                    encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path]))
+    assert "Miami" not in doc.text and "Ще один рядок" not in doc.text

@@ -174,3 +174,13 @@ def test_hromadas_and_partners_named_in_turn_pair_in_order(extract):
                        "а Коростень — з Олецьком.")
     assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {
         ("Житомир", "Lublin"), ("Бердичів", "Częstochowa"), ("Коростень", "Olecko")}
+
+
+def test_an_anniversary_of_an_old_twinning_is_in_passing(extract):
+    [mention] = extract("Вінниця та Кельце: 30 років партнерства\nЦього року виповнюється 30 років відтоді, як Вінниця "
+                        "та польське місто Кельце підписали угоду про побратимство.")
+    assert (mention["partner"], mention["mentioned_in_passing"]) == ("Кельце", True)
+
+
+def test_a_town_of_an_unusual_partner_country_needs_its_country_named(extract):
+    assert extract("Литовезька сільська рада та гміна Ханна підписали угоду про транскордонну співпрацю.") == []
