@@ -51,7 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_rows": ("Жодної угоди за цими фільтрами.", "No agreement matches these filters."),
     # KPIs
     "kpi_agreements": ("Угоди", "Agreements"),
-    "kpi_signed": ("Підписані", "Signed"),
+    "kpi_signed": ("Підписані / у процесі", "Signed / in progress"),
     "kpi_in_progress": ("У процесі", "In progress"),
     "kpi_signed_help": ("Підписані / у процесі (заплановані, переговори, наміри)",
                         "Signed / in progress (planned, negotiating, intent)"),
