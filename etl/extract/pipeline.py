@@ -21,6 +21,7 @@ from etl.extract.pairs import PairBuilder
 from etl.extract.text import sentences
 from etl.extract.toponyms import ToponymFinder
 
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _SINCE = re.compile(r"(?i)\b(since|з|від)\s+((19|20)\d{2}|[^\W\d]+\s+(19|20)\d{2})")
 _BARE_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d./])")
 CONTRACT_FIELDS = (
@@ -108,6 +109,7 @@ class Extractor:
         countries_by_sentence = [self.finder.countries_in(s) for s in sents]
         doc_countries = {code for found in countries_by_sentence for _, code in found}
         toponyms = []
+        self.finder.start_document()
         for s in sents:
             lang = "en" if _latin_share(s.text) > 0.5 else "uk"
             toponyms.append(self.finder.find(s, doc_countries, lang))
@@ -134,7 +136,11 @@ class Extractor:
                 in_background = True
             s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text)
             if published and not s.is_background and not s.is_title and self._names_agreement(s.text):
-                s.is_background = _reports_earlier_event(s.text, published)
+                # the old date and the signing in one clause: "підписав ще в травні 1996 року", not
+                # "яка 2022 року пережила окупацію, отримала партнерів"
+                s.is_background = not _has_recent_date(s.text, published) and any(
+                    self._names_agreement(part) and _reports_earlier_event(part, published)
+                    for part in _CLAUSE_PUNCTUATION.split(s.text))
 
     def _names_agreement(self, text: str) -> bool:
         """A signing, a named document or a standing twinning: what an earlier date would date."""
@@ -219,6 +225,11 @@ def _latest_date(sents) -> date | None:
     """Without a publication date, the latest full date of the body stands for 'now' (roundups of old ties)."""
     found = [d.value for s in sents if not s.is_title for d in find_dates(s.text) if len(d.value) == 10]
     return date.fromisoformat(max(found)) if found else None
+
+
+def _has_recent_date(text: str, published: date) -> bool:
+    return any(-30 <= (published - date.fromisoformat(d.value)).days <= 90
+               for d in find_dates(text) if len(d.value) == 10)
 
 
 def _reports_earlier_event(text: str, published: date) -> bool:

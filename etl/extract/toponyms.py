@@ -46,6 +46,7 @@ class ToponymFinder:
         self.person_markers = frozenset(words["person_markers"])
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
+        self.memo: dict[str, tuple[list[int], str]] = {}
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
         self._country_token = lru_cache(maxsize=100_000)(self._country_token)
 
@@ -132,6 +133,10 @@ class ToponymFinder:
                 and last - first >= 2:
             return True
         return False
+
+    def start_document(self) -> None:
+        """Forget the previous article's transliteration matches."""
+        self.memo: dict[str, tuple[list[int], str]] = {}
 
     def find(self, sentence: Sentence, doc_countries: set[str], lang: str) -> list[Toponym]:
         tokens = sentence.tokens
@@ -262,6 +267,12 @@ class ToponymFinder:
                 and not self.morph.analyse(span[0].text).is_person:
             foreign, foreign_form = self._fuzzy(variants[:6], cyrillic, doc_countries, self._nearest_country(first))
             via = "fuzzy"
+        if foreign and via == "fuzzy":
+            self.memo.update({key(v): (foreign, foreign_form) for v in variants[:6]})
+        elif not foreign and not ua:
+            remembered = next((self.memo[key(v)] for v in variants[:6] if key(v) in self.memo), None)
+            if remembered:  # read by transliteration in an earlier sentence of the same article
+                (foreign, foreign_form), via = remembered, "fuzzy"
         if not foreign:
             return None
         places = self.index.places
