@@ -112,7 +112,7 @@ class Extractor:
         self.finder.start_document()
         for s in sents:
             lang = "en" if _latin_share(s.text) > 0.5 else "uk"
-            toponyms.append(self.finder.find(s, doc_countries, lang))
+            toponyms.append(self.finder.find(s, doc_countries, lang, countries_by_sentence[s.index]))
         self._mark_background(sents, toponyms, published or _latest_date(sents))
         self._choose(sents, toponyms, countries_by_sentence)
         builder = PairBuilder(self.index, self.cues, sents, toponyms, published)

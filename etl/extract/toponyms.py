@@ -47,6 +47,7 @@ class ToponymFinder:
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
         self.memo: dict[str, tuple[list[int], str]] = {}
+        self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
         self._country_token = lru_cache(maxsize=100_000)(self._country_token)
 
@@ -138,10 +139,11 @@ class ToponymFinder:
         """Forget the previous article's transliteration matches."""
         self.memo: dict[str, tuple[list[int], str]] = {}
 
-    def find(self, sentence: Sentence, doc_countries: set[str], lang: str) -> list[Toponym]:
+    def find(self, sentence: Sentence, doc_countries: set[str], lang: str,
+             sentence_countries: list[tuple[int, str]] | None = None) -> list[Toponym]:
         tokens = sentence.tokens
         found: list[Toponym] = []
-        self._sentence_countries = self.countries_in(sentence)
+        self._sentence_countries = self.countries_in(sentence) if sentence_countries is None else sentence_countries
         for first, last in self._runs(tokens):
             if self._is_person_run(tokens, first, last):
                 continue
@@ -265,14 +267,16 @@ class ToponymFinder:
         partner_marked = before is not None and before.lower in _WITH
         if not foreign and (hint or before_marker or partner_marked) and doc_countries \
                 and not self.morph.analyse(span[0].text).is_person:
-            foreign, foreign_form = self._fuzzy(variants[:6], cyrillic, doc_countries, self._nearest_country(first))
+            found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, frozenset(doc_countries),
+                                                  self._nearest_country(first))
+            foreign = list(found_ids)
             via = "fuzzy"
         if foreign and via == "fuzzy":
             self.memo.update({key(v): (foreign, foreign_form) for v in variants[:6]})
         elif not foreign and not ua:
             remembered = next((self.memo[key(v)] for v in variants[:6] if key(v) in self.memo), None)
             if remembered:  # read by transliteration in an earlier sentence of the same article
-                (foreign, foreign_form), via = remembered, "fuzzy"
+                (foreign, foreign_form), via = (list(remembered[0]), remembered[1]), "fuzzy"
         if not foreign:
             return None
         places = self.index.places
@@ -337,8 +341,8 @@ class ToponymFinder:
         before = [code for at, code in self._sentence_countries if at < position]
         return before[-1] if before else None
 
-    def _fuzzy(self, variants: list[str], cyrillic: bool, countries: set[str],
-               preferred: str | None = None) -> tuple[list[int], str]:
+    def _fuzzy(self, variants: tuple[str, ...], cyrillic: bool, countries: frozenset[str],
+               preferred: str | None = None) -> tuple[tuple[int, ...], str]:
         """Ukrainian exonym → GeoNames place in a country named in the text: skeleton lookup, then a ratio check."""
         best: tuple[float, int, str] | None = None
         for v in variants:
@@ -361,5 +365,5 @@ class ToponymFinder:
                         if ratio >= FUZZY_RATIO and (best is None or ratio > best[0]):
                             best = (ratio, gid, v)
         if best is None:
-            return [], ""
-        return [best[1]], best[2]
+            return (), ""
+        return (best[1],), best[2]
