@@ -8,9 +8,14 @@ from etl.extract.morphology import APOSTROPHES
 STATUS_ORDER = ("terminated", "signed", "intent", "negotiating", "planned_firm", "planned")
 
 
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 def _compile(patterns: list[str], word_start: bool = True) -> re.Pattern:
-    prefix = r"(?<![\w])" if word_start else ""
-    return re.compile("|".join(f"{prefix}(?:{p})" for p in patterns), re.I)
+    """One regex for a cue list; texts are lower-cased by prepare(), so no IGNORECASE (much faster)."""
+    prefix = r"(?<!\w)" if word_start else ""
+    return re.compile(f"{prefix}(?:{_alternation(patterns)})")
 
 
 def prepare(text: str) -> str:
@@ -32,8 +37,10 @@ class Cues:
         self.domestic_re = _compile(data["domestic_context"])
         self.unnamed_partners_re = _compile(data["unnamed_partners"])
         self.terminated_countries = frozenset(data["terminated_countries"])
-        self.theme_re = re.compile("|".join(
-            f"(?P<{theme}>{_compile(patterns).pattern})" for theme, patterns in toml("themes").items()), re.I)
+        self.theme_re = re.compile(r"(?<!\w)(?:" + "|".join(
+            f"(?P<{theme}>{_alternation(patterns)})" for theme, patterns in toml("themes").items()) + ")")
+        self.status_re = re.compile(r"(?<!\w)(?:" + "|".join(
+            f"(?P<{status}>{_alternation(data['status'][status])})" for status in STATUS_ORDER) + ")")
         self.programme_res = {name: _compile(patterns) for name, patterns in toml("programmes").items()}
         # sentences are asked about once per pair: answer each text once
         for name in ("is_relation", "opens_background", "is_background_sentence", "type_of", "statuses", "themes",
@@ -65,16 +72,14 @@ class Cues:
         return None
 
     def statuses(self, text: str) -> frozenset[str]:
-        low = prepare(text)
-        return frozenset(status for status, pattern in self.status_res.items() if pattern.search(low))
+        return frozenset(status for status, _ in self.status_matches(text))
 
     def themes(self, text: str) -> frozenset[str]:
         return frozenset(m.lastgroup for m in self.theme_re.finditer(prepare(text)))
 
     def status_matches(self, text: str) -> tuple[tuple[str, int], ...]:
         """(status, offset) of every status cue in the text."""
-        low = prepare(text)
-        return tuple((status, m.start()) for status, pattern in self.status_res.items() for m in pattern.finditer(low))
+        return tuple((m.lastgroup, m.start()) for m in self.status_re.finditer(prepare(text)))
 
     def programme(self, text: str) -> str | None:
         low = prepare(text)

@@ -281,6 +281,7 @@ class PlaceIndex:
             cities = [g for g in self.place_by_latin.get(latin_fold(name), []) if self.places[g].population >= 100_000]
             if not cities:
                 self.country_words.setdefault(key(name), "US")
+        self.country_prefixes = frozenset(k[:3] for k in self.country_words)
         for table in (self.by_centre, self.by_adjective, self.by_latin, self.by_exonym, self.place_by_cyr, self.place_by_latin,
                       self.place_skel_cyr, self.place_skel_latin):
             table.default_factory = None

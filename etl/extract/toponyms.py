@@ -83,6 +83,8 @@ class ToponymFinder:
         return found
 
     def _country_pair(self, first: str, second: str) -> str | None:
+        if key(first)[:3] not in self.index.country_prefixes:
+            return None
         for a, b in product(self.morph.lemma_variants(first)[:3], self.morph.lemma_variants(second)[:3]):
             code = self.index.country_of(key(f"{a} {b}"))
             if code:
@@ -96,6 +98,8 @@ class ToponymFinder:
         if text.isupper() and len(text) <= 4:
             return self.index.country_of(key(text)) if len(text) > 1 else None
         capitalised = text[:1].isupper()
+        if key(text)[:3] not in self.index.country_prefixes:
+            return None  # most words cannot name a country: spare the morphology
         for variant in self.morph.lemma_variants(text):
             code = self.index.country_of(key(variant))
             if code and (capitalised or variant.endswith(("ський", "цький", "зький", "ий"))
