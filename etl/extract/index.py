@@ -215,6 +215,13 @@ class PlaceIndex:
                 self.by_latin[name].append(code)
             for name in exonyms - latin:
                 self.by_exonym[name].append(code)
+        for row in rows("renamed"):  # "Кіровоград", "Дніпропетровська міська рада" in older articles
+            current = [c for c in self.by_centre.get(key(row["name"]), ())
+                       if self.hromadas[c].oblast_adjective == row["oblast"]]
+            if current:
+                self.by_centre.setdefault(key(row["old_name"]), []).extend(current)
+                self.by_adjective.setdefault(adjective_stem(row["old_adjective"]), []).extend(current)
+                self.by_latin.setdefault(latin_fold(transliterate(row["old_name"])), []).extend(current)
         for stem, code in SPECIAL_ADJECTIVES.items():
             if code in self.hromadas:
                 self.by_adjective[stem].insert(0, code)

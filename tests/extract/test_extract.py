@@ -184,3 +184,9 @@ def test_an_anniversary_of_an_old_twinning_is_in_passing(extract):
 
 def test_a_town_of_an_unusual_partner_country_needs_its_country_named(extract):
     assert extract("Литовезька сільська рада та гміна Ханна підписали угоду про транскордонну співпрацю.") == []
+
+
+def test_former_names_of_renamed_cities_resolve_to_the_current_hromada(extract):
+    [mention] = extract("Кіровоградська міська рада та шведська комуна Кальмар уклали угоду про партнерство.")
+    assert (mention["ua_party"], mention["ua_oblast"], mention["partner_country"]) == ("Кропивницький",
+                                                                                      "Кіровоградська", "SE")
