@@ -5,7 +5,8 @@ from functools import cache, lru_cache
 from etl.extract.data import toml
 from etl.extract.morphology import APOSTROPHES
 
-STATUS_ORDER = ("terminated", "signed", "intent", "negotiating", "planned_firm", "planned")
+# alternation order: where two cues start at one place, the more specific (earlier) status wins
+STATUS_ORDER = ("terminated", "signed", "intent", "planned_firm", "negotiating", "planned")
 
 
 def _alternation(patterns: list[str]) -> str:
