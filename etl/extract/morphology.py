@@ -94,6 +94,11 @@ class Morphology:
             form = APOSTROPHES.sub("'", p.normal_form)
             if form not in lemmas:
                 lemmas.append(form)
+        for p in parses[:2]:  # plural town names ("Кавадарцями" → "кавадарці", not the singular guess)
+            if p.tag.number == "plur" and p.tag.case not in (None, "nomn") and p.tag.POS == "NOUN":
+                plural = p.inflect({"nomn"})
+                if plural is not None and plural.word not in lemmas:
+                    lemmas.append(APOSTROPHES.sub("'", plural.word))
         adjective = bool(parses) and any("ADJF" in p.tag for p in parses[:3])
         person = bool(parses) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in parses) \
             and self._morph.word_is_known(low)
