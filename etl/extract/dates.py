@@ -19,9 +19,9 @@ MONTHS = _month_table()
 _DIGIT = re.compile(r"\d")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})"
-NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]" + _YEAR + r"(?![\d])")
+NUMERIC = re.compile(r"(?<![\d.\-])(\d{1,2})([./-])(\d{1,2})\2" + _YEAR + r"(?![\d])")
 ISO = re.compile(r"(?<!\d)" + _YEAR + r"-(\d{2})-(\d{2})(?!\d)")
-DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})(?:-?го)?\s+(" + _MONTH + r")\.?(?:\s*,?\s*" + _YEAR + r")?(?![\w])", re.I)
+DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})(?:-?го|st|nd|rd|th)?\s+(" + _MONTH + r")\.?(?:\s*,?\s*" + _YEAR + r")?(?![\w])", re.I)
 MONTH_DAY_YEAR = re.compile(r"\b(" + _MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*" + _YEAR + r")?\b", re.I)
 MONTH_YEAR = re.compile(r"\b(" + _MONTH + r")\s+" + _YEAR + r"\b", re.I)
 
@@ -67,7 +67,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
         found[match.start()] = FoundDate(match.start(), value)
 
     for m in NUMERIC.finditer(text):
-        add(m, m.group(3), m.group(2), m.group(1))
+        add(m, m.group(4), m.group(3), m.group(1))
     for m in ISO.finditer(text):
         add(m, m.group(1), m.group(2), m.group(3))
     for m in DAY_MONTH_YEAR.finditer(text):

@@ -142,15 +142,15 @@ def strip_chrome(raw: str) -> _Cleaned:
             if "cookie" not in low and "кукі" not in low:
                 meta.append(line)
             continue
-        if sum(1 for k in kept if k) > 2 and any(p.match(line) for p in _HEADLINE_RE):
-            continue
-        if kept and len(kept) <= 8 and published is None and line:
+        if kept and sum(1 for k in kept if k) <= 8 and published is None and line:
             rest, found = _dateline(line)
-            if found is not None:
+            if found is not None:  # the byline under the headline, before any related-news list
                 published = found
                 if not rest:
                     continue
                 line, low = rest, rest.casefold()
+        if sum(1 for k in kept if k) > 2 and any(p.match(line) for p in _HEADLINE_RE):
+            continue
         if len(line) > 20 and low in seen:
             continue
         seen.add(low)
