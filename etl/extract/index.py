@@ -52,6 +52,7 @@ class Hromada:
     prominence: int
     lat: float | None
     lon: float | None
+    raion_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class PlaceIndex:
         self.words = toml("place_words")
         self.english_common = _word_list("english_common")
         self._build_oblasts()
+        self._build_raions()
         self._build_hromadas()
         self._build_countries()
         self._build_places()
@@ -164,6 +166,17 @@ class PlaceIndex:
         self.oblast_adjective[katottg.KYIV_CODE] = None
         self.oblast_adjective[katottg.SEVASTOPOL_CODE] = None
 
+    # --- raions --------------------------------------------------------------------------------
+    def _build_raions(self) -> None:
+        """'Вознесенського району', 'Bucha district': raion stems and Latin names -> raion codes."""
+        self.raion_by_stem: dict[str, list[str]] = defaultdict(list)
+        self.raion_by_latin: dict[str, list[str]] = defaultdict(list)
+        for row in katottg.raions().iter_rows(named=True):
+            self.raion_by_stem[adjective_stem(row["name_uk"].split(" ")[0])].append(row["raion_code"])
+            self.raion_by_latin[latin_fold(row["name_en"].removesuffix(" Raion"))].append(row["raion_code"])
+        self.raion_by_stem.default_factory = None
+        self.raion_by_latin.default_factory = None
+
     # --- hromadas ------------------------------------------------------------------------------
     def _hromada_frame(self) -> pl.DataFrame:
         frame = getattr(self.gazetteer, "hromadas", None)
@@ -200,7 +213,7 @@ class PlaceIndex:
             lat = row.get("lat") if has_coords and row.get("lat") is not None else (found[1] if found else None)
             lon = row.get("lon") if has_coords and row.get("lon") is not None else (found[2] if found else None)
             self.hromadas[code] = Hromada(code, centre, oblast, self.oblast_adjective.get(oblast),
-                                          category in ("K", "M"), prominence, lat, lon)
+                                          category in ("K", "M"), prominence, lat, lon, row.get("raion_code"))
             self.by_centre[key(centre)].append(code)
             short = row.get("short_name_uk") or row["name_uk"].split(" ")[0]
             if row["unit_category"] != "K":

@@ -103,6 +103,9 @@ class Extractor:
         sents = sentences(document.text)
         if not sents:
             return []
+        for s in sents:  # a list item reads its lead's cues only when the lead reports an event ("підписали:")
+            if s.lead is not None and not self.cues.reports_event(sents[s.lead].text):
+                s.lead_text = ""
         published = document.published_date
         if isinstance(published, str):
             published = date.fromisoformat(published)
@@ -112,7 +115,8 @@ class Extractor:
         self.finder.start_document()
         for s in sents:
             lang = "en" if _latin_share(s.text) > 0.5 else "uk"
-            toponyms.append(self.finder.find(s, doc_countries, lang, countries_by_sentence[s.index]))
+            toponyms.append(self.finder.find(s, doc_countries, lang, countries_by_sentence[s.index],
+                                             relation=self.cues.is_relation(s.cue_text)))
         self._mark_background(sents, toponyms, published or _latest_date(sents))
         self._choose(sents, toponyms, countries_by_sentence)
         builder = PairBuilder(self.index, self.cues, sents, toponyms, published)
@@ -134,7 +138,8 @@ class Extractor:
                     in_background = False
             elif self.cues.opens_background(s.text):
                 in_background = True
-            s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text)
+            s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text) or (
+                s.lead is not None and sents[s.lead].is_background)
             if published and not s.is_background and not s.is_title and self._names_agreement(s.text):
                 # the old date and the signing in one clause: "підписав ще в травні 1996 року", not
                 # "яка 2022 року пережила окупацію, отримала партнерів"
@@ -174,14 +179,18 @@ class Extractor:
                     t.choice = t.candidates[0]
 
     def _choose_hromada(self, t, found, oblast_counts, support) -> str:
-        """The oblast named right after it; else the reading other mentions support; else the text's oblasts; else prominence."""
+        """The raion or oblast named right after it; else the reading other mentions support; else the text's
+        oblasts; else prominence."""
         hromadas = self.index.hromadas
         if len(t.candidates) == 1:
             return t.candidates[0]
         for o in found:
             between = [x for x in found if x.kind == "hromada" and t.last <= x.first < o.first]
-            if o.kind == "oblast" and t.last <= o.first <= t.last + 8 and not between:
-                match = [c for c in t.candidates if hromadas[c].oblast_code == o.candidates[0]]
+            if o.kind in ("oblast", "raion") and t.last <= o.first <= t.last + 8 and not between:
+                if o.kind == "oblast":
+                    match = [c for c in t.candidates if hromadas[c].oblast_code == o.candidates[0]]
+                else:
+                    match = [c for c in t.candidates if hromadas[c].raion_code in o.candidates]
                 if match:
                     return match[0]
         return max(t.candidates, key=lambda c: (support[c], oblast_counts.get(hromadas[c].oblast_code, 0),

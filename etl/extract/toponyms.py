@@ -1,4 +1,5 @@
 """Toponyms in a sentence: hromadas (centre names, adjective + council), oblasts, countries, foreign places."""
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from difflib import SequenceMatcher
@@ -10,10 +11,19 @@ from etl.extract.text import Sentence, Token
 
 MAX_SPAN = 4
 _WITH = frozenset({"з", "із", "зі", "with"})
-_COORDINATION = frozenset({",", "та", "і", "й", "and", "&", "також", "а"})
+_COORDINATION = frozenset({",", "та", "і", "й", "and", "&", "також", "а", "the"})
 _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "просп", "площа", "бульвар", "провулок", "street", "avenue",
                            "st", "square", "набережна"})
+_SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
+_SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
+_ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Vernon"
+# a relative adjective standing for "X-ська громада" with the noun left out ("Немішаївською з Київщини")
+_ELIDED_ADJECTIVE = re.compile(r"(ськ|цьк|зьк)(а|ої|ій|у|ою|і|их|им|ими)$")
+_ELIDED_NEXT = frozenset({",", "(", ")", ";", ":", "—", "–", ".", "з", "із", "зі", "та", "і", "й", "а", "на", "у", "в"})
+_COMMUNITY_WORD = re.compile(r"громад|\bрад[аиіуо]|communit|hromad|municipalit|council")
+_PLURAL_COMMUNITY = re.compile(r"громад(?:и|ами|ам|ах)?(?![а-яіїєґ'])|communities|hromadas")
 FUZZY_RATIO = 0.78
+SLOT_POPULATION = 1_000
 GLOBAL_POPULATION = 50_000
 WORLD_CITY = 1_000_000
 
@@ -41,6 +51,7 @@ class ToponymFinder:
         self.community = frozenset(words["community_nouns"])
         self.community_adj = frozenset(words["community_adjectives"])
         self.region_nouns = frozenset(words["region_nouns"])
+        self.raion_nouns = frozenset(words["raion_nouns"])
         self.settlement_markers = frozenset(words["settlement_markers"])
         self.region_markers = frozenset(words["region_markers"])
         self.person_markers = frozenset(words["person_markers"])
@@ -121,6 +132,9 @@ class ToponymFinder:
                 t = tokens[j]
                 if t.is_capitalised and t.is_cyrillic == script:
                     j += 1
+                elif (t.text == "." and tokens[j - 1].lower in _ABBREVIATED and j + 1 < len(tokens)
+                      and tokens[j + 1].is_capitalised and tokens[j + 1].is_cyrillic == script):
+                    j += 1
                 elif (t.is_word and t.lower in self.particles and j + 1 < len(tokens)
                       and tokens[j + 1].is_capitalised and tokens[j + 1].is_cyrillic == script):
                     j += 2
@@ -144,12 +158,19 @@ class ToponymFinder:
         self.memo: dict[str, tuple[list[int], str]] = {}
 
     def find(self, sentence: Sentence, doc_countries: set[str], lang: str,
-             sentence_countries: list[tuple[int, str]] | None = None) -> list[Toponym]:
+             sentence_countries: list[tuple[int, str]] | None = None, relation: bool = False) -> list[Toponym]:
+        """Toponyms of the sentence, left to right. In a sentence about a partnership (relation), a name joined
+        to a hromada ('Accrington and Khust', 'twinned with X') is read as the partner even when small."""
         tokens = sentence.tokens
         found: list[Toponym] = []
+        unresolved: list[tuple[int, int]] = []
         self._sentence_countries = self.countries_in(sentence) if sentence_countries is None else sentence_countries
+        low = sentence.text.lower()
+        self._community_here = bool(_COMMUNITY_WORD.search(low))
+        self._plural_community_here = bool(_PLURAL_COMMUNITY.search(low))
+        skip_until = 0
         for first, last in self._runs(tokens):
-            if self._is_person_run(tokens, first, last):
+            if first < skip_until or self._is_person_run(tokens, first, last):
                 continue
             i = first
             while i < last:
@@ -164,9 +185,40 @@ class ToponymFinder:
                 if hit:
                     found.append(hit)
                     i = hit.last
-                else:
+                    if hit.kind == "foreign":
+                        skip_until = max(skip_until, self._us_state_after(tokens, hit.last)[1])
+                elif i < last:
+                    if not unresolved or unresolved[-1][1] != i:
+                        unresolved.append((i, i + 1))
+                    else:
+                        unresolved[-1] = (unresolved[-1][0], i + 1)
                     i += 1
+        if relation and unresolved and any(t.kind == "hromada" for t in found):
+            found = self._fill_slots(sentence, found, unresolved, doc_countries, lang)
         return found
+
+    def _fill_slots(self, sentence: Sentence, found: list[Toponym], unresolved: list[tuple[int, int]],
+                    doc_countries: set[str], lang: str) -> list[Toponym]:
+        """Names next to a hromada in a partnership sentence: 'Accrington and Khust', 'Звягель і Бяла-Підляська',
+        'twinned with X'; read as foreign places without the usual population and country requirements."""
+        tokens = sentence.tokens
+        starts = {t.first for t in found if t.kind == "hromada"}
+        ends = {t.last for t in found if t.kind == "hromada"}
+        added: list[Toponym] = []
+        for first, last in unresolved:
+            before = tokens[first - 1].lower if first > 0 else ""
+            after = tokens[last].lower if last < len(tokens) else ""
+            joined = (after in _SLOT_JOINERS and last + 1 in starts) or (
+                before in _SLOT_JOINERS | _WITH and first - 1 in ends) or (
+                before == "with" and first > 1 and tokens[first - 2].lower in _SLOT_VERBS)
+            if not joined:
+                continue
+            for length in range(min(MAX_SPAN, last - first), 0, -1):
+                hit = self._resolve(sentence, first, first + length, doc_countries, lang, slot=True)
+                if hit and hit.kind == "foreign":
+                    added.append(hit)
+                    break
+        return sorted(found + added, key=lambda t: t.first) if added else found
 
     def _latin_person(self, tokens: list[Token], i: int, last: int) -> bool:
         """Two capitalised Latin words that are not a place together and not common words: a person's name."""
@@ -182,20 +234,28 @@ class ToponymFinder:
         combos = [" ".join(c) for c in product(*options)]
         return list(dict.fromkeys(combos))[:24]
 
-    def _next_noun(self, tokens: list[Token], start: int) -> Token | None:
-        """The first token after start that is not a community adjective, a coordination or another capitalised adjective."""
+    def _next_noun(self, tokens: list[Token], start: int, names: bool = False) -> Token | None:
+        """The first token after start that is not a community adjective, a coordination, a bracketed aside
+        or another capitalised adjective (with names, any capitalised word: 'Kharkiv, Sumy and Chernihiv oblasts')."""
         j = start
-        while j < len(tokens) and j < start + 12:
+        while j < len(tokens) and j < start + 16:
             t = tokens[j]
             low = t.lower
-            if low in _COORDINATION or (t.is_word and (self._lemma_in(t, self.community_adj)
-                                                      or (t.is_capitalised and self.morph.analyse(t.text).is_adjective))):
+            if t.text == "(":
+                close = next((k for k in range(j + 1, min(len(tokens), j + 8)) if tokens[k].text == ")"), None)
+                if close is None:
+                    return None
+                j = close + 1
+                continue
+            if low in _COORDINATION or (t.is_word and (self._lemma_in(t, self.community_adj) or (t.is_capitalised and (
+                    names or self.morph.analyse(t.text).is_adjective)))):
                 j += 1
                 continue
             return t if t.is_word else None
         return None
 
-    def _resolve(self, sentence: Sentence, first: int, last: int, doc_countries: set[str], lang: str) -> Toponym | None:
+    def _resolve(self, sentence: Sentence, first: int, last: int, doc_countries: set[str], lang: str,
+                 slot: bool = False) -> Toponym | None:
         tokens = sentence.tokens
         span = tokens[first:last]
         surface = " ".join(t.text for t in span)
@@ -205,33 +265,53 @@ class ToponymFinder:
         if before is not None and before.text == "." and first > 1 and tokens[first - 2].lower in _STREET_WORDS:
             return None
 
-        # adjective + community/region noun: "Ізюмської міської ради", "Тернопільської області"
+        # adjective + community/region noun: "Ізюмської міської ради", "Тернопільської області", "Бучанського району"
         if last - first == 1 and span[0].is_cyrillic:
             stem = adjective_stem(span[0].text)
-            if stem in self.index.by_adjective or stem in self.index.oblast_by_stem:
+            if stem in self.index.by_adjective or stem in self.index.oblast_by_stem or stem in self.index.raion_by_stem:
                 noun = self._next_noun(tokens, last)
+                if noun is not None and self._lemma_in(noun, self.raion_nouns):
+                    raions = self.index.raion_by_stem.get(stem)
+                    return Toponym("raion", sentence.index, first, last, surface, stem, list(raions),
+                                   "adjective") if raions else None
                 if noun is not None and self._lemma_in(noun, self.region_nouns) and stem in self.index.oblast_by_stem:
                     return Toponym("oblast", sentence.index, first, last, surface, stem,
                                    [self.index.oblast_by_stem[stem]], "adjective")
                 if noun is not None and self._lemma_in(noun, self.community) and stem in self.index.by_adjective:
                     return Toponym("hromada", sentence.index, first, last, surface, stem,
                                    list(self.index.by_adjective[stem]), "adjective")
+                if stem in self.index.by_adjective and self._elided_community(tokens, last, stem):
+                    return Toponym("hromada", sentence.index, first, last, surface, stem,
+                                   list(self.index.by_adjective[stem]), "elided")
         if not span[0].is_word:
             return None
         if last - first == 1 and self.morph.analyse(span[0].text).is_function_word:
             return None  # "Від", "Серед", "Також" opening a sentence
         cyrillic = span[0].is_cyrillic
         variants = self._variants(span) if cyrillic else [latin_fold(surface)]
-        before_marker = before is not None and before.is_word and self._lemma_in(before, self.settlement_markers)
+        before_marker = before is not None and before.is_word and (
+            self._lemma_in(before, self.settlement_markers) or self._hyphenated_marker(before))
         if not cyrillic:
-            if any(t.lower in self.index.english_common for t in (span[0], span[-1])):
+            if any(t.lower in self.index.english_common for t in (span[0], span[-1])) and not (
+                    last - first >= 2 and self._known_latin_phrase(variants[0])):
                 return None
             if before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in self.settlement_markers:
                 before_marker = True
             after = tokens[last] if last < len(tokens) else None
+            if after is not None and after.is_word and after.lower in self.raion_nouns:
+                raions = self.index.raion_by_latin.get(variants[0])
+                return Toponym("raion", sentence.index, first, last, surface, variants[0], list(raions),
+                               "name") if raions else None
             if after is not None and after.is_word and after.lower in self.region_nouns:
                 code = self.index.oblast_by_latin.get(variants[0])
                 return Toponym("oblast", sentence.index, first, last, surface, variants[0], [code], "name") if code else None
+            head = self._next_noun(tokens, last, names=True)
+            if head is not None and head.lower in self.raion_nouns and variants[0] in self.index.raion_by_latin:
+                return Toponym("raion", sentence.index, first, last, surface, variants[0],
+                               list(self.index.raion_by_latin[variants[0]]), "name")
+            if head is not None and head.lower in self.region_nouns and variants[0] in self.index.oblast_by_latin:
+                return Toponym("oblast", sentence.index, first, last, surface, variants[0],
+                               [self.index.oblast_by_latin[variants[0]]], "name")
         if before is not None and before.is_word and self._lemma_in(before, self.region_markers):
             return None
 
@@ -259,7 +339,7 @@ class ToponymFinder:
         foreign = sorted(forms, key=lambda g: -self.index.places[g].population)
         foreign_form = forms[foreign[0]] if foreign else ""
         via = "cyrillic" if cyrillic else "latin"
-        state = self._us_state_after(tokens, last)
+        state = self._us_state_after(tokens, last)[0]
         hint = self._foreign_hint(tokens, first, last) or bool(state)
         latin_in_cyrillic_text = not cyrillic and lang != "en"
         if ua and not (hint or latin_in_cyrillic_text):
@@ -268,7 +348,7 @@ class ToponymFinder:
             if ua:
                 return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua,
                                "centre" if cyrillic else "latin", ua_alternatives=foreign)
-        partner_marked = before is not None and before.lower in _WITH
+        partner_marked = slot or (before is not None and before.lower in _WITH)
         if not foreign and (hint or before_marker or partner_marked) and doc_countries \
                 and not self.morph.analyse(span[0].text).is_person:
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, frozenset(doc_countries),
@@ -290,15 +370,17 @@ class ToponymFinder:
         nearest = self._nearest_country(first)
         in_context = [g for g in foreign if places[g].country_code in doc_countries]
         biggest = max(foreign, key=lambda g: places[g].population)
-        if in_context and places[biggest].population >= WORLD_CITY and biggest not in in_context and \
-                nearest not in {places[g].country_code for g in in_context} and \
-                places[biggest].population > 20 * max(places[g].population for g in in_context):
-            in_context = [biggest]  # Moscow is Moscow even in an article that also names the USA
+        if in_context and biggest not in in_context and nearest not in {places[g].country_code for g in in_context} \
+                and (places[biggest].population >= WORLD_CITY or places[biggest].country_code in self.usual_countries) \
+                and places[biggest].population >= GLOBAL_POPULATION \
+                and places[biggest].population > 20 * max(places[g].population for g in in_context):
+            in_context = [biggest]  # Moscow is Moscow, York is York even in an article that also names the USA
         if in_context:
             foreign = sorted(in_context, key=lambda g: (places[g].country_code != nearest,
                                                         latin_fold(places[g].name) != main, -places[g].population))
             foreign_form = forms.get(foreign[0], foreign_form)
-        elif via == "fuzzy" or (places[foreign[0]].population < GLOBAL_POPULATION and not before_marker):
+        elif via == "fuzzy" or (places[foreign[0]].population < (SLOT_POPULATION if slot else GLOBAL_POPULATION)
+                                and not before_marker):
             return None
         elif places[foreign[0]].country_code not in self.usual_countries and places[foreign[0]].population < WORLD_CITY:
             return None  # a town of an unusual partner country, and the text does not name that country
@@ -307,20 +389,41 @@ class ToponymFinder:
         return Toponym("foreign", sentence.index, first, last, surface, foreign_form, foreign, via,
                        foreign_hint=hint, ua_alternatives=ua)
 
-    def _us_state_after(self, tokens: list[Token], last: int) -> str | None:
-        """'Westport, Connecticut' / 'Odessa (Texas)': the US state code named right after a place."""
-        after = [t for t in tokens[last:last + 4] if t.is_word]
-        if not after or last >= len(tokens) or tokens[last].text not in (",", "("):
-            return None
-        words = [t.lower for t in after]
+    def _us_state_after(self, tokens: list[Token], last: int) -> tuple[str | None, int]:
+        """'Westport, Connecticut' / 'Odessa (Texas)': the US state code named right after a place, and the
+        token position after the state's name."""
+        if last + 1 >= len(tokens) or tokens[last].text not in (",", "("):
+            return None, last
+        words = [t.lower for t in tokens[last + 1:last + 3]]
         for size in (2, 1):
-            code = self.index.us_states.get(" ".join(words[:size]))
-            if code:
-                return code
-        return None
+            if len(words) >= size and all(t.is_word for t in tokens[last + 1:last + 1 + size]):
+                code = self.index.us_states.get(" ".join(words[:size]))
+                if code:
+                    return code, last + 1 + size
+        return None, last
+
+    def _known_latin_phrase(self, name: str) -> bool:
+        """'Bad Nauheim', 'New Haven': several words that together name a sizeable place or a hromada."""
+        return name in self.index.by_latin or any(
+            self.index.places[g].population >= 10_000 for g in self.index.place_by_latin.get(name, ()))
+
+    def _hyphenated_marker(self, token: Token) -> bool:
+        """'громадою-форпостом Кириківкою', 'місто-побратим Х': a settlement word opening a compound."""
+        head = token.text.split("-")[0]
+        return "-" in token.text and any(v in self.settlement_markers for v in self.morph.lemma_variants(head))
+
+    def _elided_community(self, tokens: list[Token], last: int, stem: str) -> bool:
+        """'Немішаївською з Київщини', 'Боярську (Київщина)', 'Смілянську та Великобичківську': a hromada
+        adjective whose noun is left out, in a sentence that speaks of hromadas."""
+        if not self._community_here or not _ELIDED_ADJECTIVE.search(tokens[last - 1].lower):
+            return False
+        if stem in self.index.oblast_by_stem and not self._plural_community_here:
+            return False  # "Полтавську" alone is more likely the oblast
+        after = tokens[last] if last < len(tokens) else None
+        return after is None or after.lower in _ELIDED_NEXT or after.is_capitalised
 
     def _village_ok(self, sentence: Sentence, last: int) -> bool:
-        noun = self._next_noun(sentence.tokens, last)
+        noun = self._next_noun(sentence.tokens, last, names=True)  # "Hostomel and Stryi communities"
         return noun is not None and self._lemma_in(noun, self.community)
 
     def _foreign_hint(self, tokens: list[Token], first: int, last: int) -> bool:
