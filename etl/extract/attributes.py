@@ -20,9 +20,7 @@ class AttributeRules:
 
     def _reports_event(self, i: int) -> bool:
         """A sentence that tells of something happening: a status cue or a named document."""
-        text = self.sents[i].text
-        hit = self.cues.type_of(text)
-        return bool(self.cues.statuses(text)) or bool(hit and hit[1] == "document")
+        return self.cues.reports_event(self.sents[i].cue_text)
 
     def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int]) -> None:
         body = [i for i in scope if not self.sents[i].is_title]
@@ -31,7 +29,7 @@ class AttributeRules:
         found_type = None
         for group in (body, title, generic):
             for i in group:
-                hit = self.cues.type_of(self.sents[i].text)
+                hit = self.cues.type_of(self.sents[i].cue_text)
                 if hit and hit[1] == "document":
                     found_type = hit[0]
                     break
@@ -39,7 +37,7 @@ class AttributeRules:
                 break
         if found_type is None:
             for i in body + title:
-                hit = self.cues.type_of(self.sents[i].text)
+                hit = self.cues.type_of(self.sents[i].cue_text)
                 if hit:
                     found_type = hit[0]
                     break
@@ -52,23 +50,23 @@ class AttributeRules:
                 statuses.add(nearest)
         if not statuses:
             for i in generic:
-                statuses |= self.cues.statuses(self.sents[i].text)
+                statuses |= self.cues.statuses(self.sents[i].cue_text)
         if not pair.in_passing and "terminated" not in statuses and pkey[0] == "F" \
                 and self.index.places[pkey[1]].country_code in self.cues.terminated_countries \
-                and any("terminated" in self.cues.statuses(self.sents[i].text) for i in generic):
+                and any("terminated" in self.cues.statuses(self.sents[i].cue_text) for i in generic):
             statuses.add("terminated")  # "Харків розірвав зв'язки з російськими містами. … з Москвою, Бєлгородом …"
         best = self.cues.best_status(statuses)
         if best == "terminated" and pair.type == "council_decision":
             pair.type = next((hit[0] for i in body + title
-                              if (hit := self.cues.type_of(self.sents[i].text, exclude=("council_decision",)))),
+                              if (hit := self.cues.type_of(self.sents[i].cue_text, exclude=("council_decision",)))),
                              "other")
         if best is None and pair.in_passing:
             best = "signed"  # an existing tie recalled in passing
         pair.status = self.cues.settle(pair.type, best)
-        pair.date = self._date(pkey, scope, generic)
+        pair.date = self._date(pkey, scope, generic, ("H", pair.ua_code))
         themes: set[str] = set()
         for i in scope + generic:
-            themes |= self.cues.themes(self.sents[i].text)
+            themes |= self.cues.themes(self.sents[i].cue_text)
         pair.themes = sorted(themes)
         evidence_ids = [i for i in scope if i in pair.relation_sentences] or scope
         pair.evidence = " ".join(self.sents[i].text for i in evidence_ids[:2])[:EVIDENCE_LIMIT]
@@ -82,7 +80,7 @@ class AttributeRules:
     def _nearest_status(self, i: int, pkey: tuple, allowed: frozenset | None = None) -> str | None:
         anchors = self.positions[i].get(pkey) or []
         best: tuple[int, int, str] | None = None
-        for status, start in self.cues.status_matches(self.sents[i].text):
+        for status, start in self.cues.status_matches(self.sents[i].cue_text):
             if allowed is not None and status not in allowed:
                 continue
             if status == "terminated":
@@ -93,7 +91,9 @@ class AttributeRules:
                 best = (distance, rank, status)
         return best[2] if best else None
 
-    def _date(self, pkey: tuple, scope: list[int], generic: list[int]) -> str | None:
+    def _date(self, pkey: tuple, scope: list[int], generic: list[int], own: tuple | None = None) -> str | None:
+        """The date nearest the partner in the pair's sentences (another partner of the same kind in between,
+        past a clause break, blocks it; the pair's own hromada does not)."""
         default_year = self.published.year if self.published else None
         ordered = [j for j in scope if not self.sents[j].is_title] + generic + [j for j in scope if self.sents[j].is_title]
         for i in ordered:
@@ -111,7 +111,7 @@ class AttributeRules:
                 if i in generic and not (self.cues.statuses(text) or self.cues.type_of(text)):
                     continue
                 return found[0].value
-            others = [p for k, ps in self.positions[i].items() if k != pkey and k[0] == pkey[0] for p in ps]
+            others = [p for k, ps in self.positions[i].items() if k not in (pkey, own) and k[0] == pkey[0] for p in ps]
             usable = []
             for d in found:
                 lo, hi = sorted((d.start, anchors[0]))

@@ -37,6 +37,8 @@ class Cues:
         self.alias = data.get("alias", {})
         self.domestic_re = _compile(data["domestic_context"])
         self.unnamed_partners_re = _compile(data["unnamed_partners"])
+        self.multi_party_re = _compile(data["multi_party"])
+        self.destination_re = re.compile(f"^(?:{_alternation(data['destination'])})$")
         self.terminated_countries = frozenset(data["terminated_countries"])
         self.theme_re = re.compile(r"(?<!\w)(?:" + "|".join(
             f"(?P<{theme}>{_alternation(patterns)})" for theme, patterns in toml("themes").items()) + ")")
@@ -51,6 +53,13 @@ class Cues:
     def domestic_context(self, sentences) -> bool:
         """The article is about partnerships between Ukrainian hromadas (Пліч-о-Пліч and the like)."""
         return any(self.domestic_re.search(prepare(s.text)) for s in sentences)
+
+    def multi_party(self, sentences) -> bool:
+        """The article tells of a document of three or more parties."""
+        return any(self.multi_party_re.search(prepare(s.text)) for s in sentences)
+
+    def is_destination_word(self, word: str) -> bool:
+        return bool(self.destination_re.match(word.lower()))
 
     def unnamed_partners(self, text: str) -> bool:
         return bool(self.unnamed_partners_re.search(prepare(text)))
@@ -71,6 +80,11 @@ class Cues:
             if type_ not in exclude and pattern.search(low):
                 return type_, strength
         return None
+
+    def reports_event(self, text: str) -> bool:
+        """A text that tells of something happening: a status cue or a named document."""
+        hit = self.type_of(text)
+        return bool(self.statuses(text)) or bool(hit and hit[1] == "document")
 
     def statuses(self, text: str) -> frozenset[str]:
         return frozenset(status for status, _ in self.status_matches(text))

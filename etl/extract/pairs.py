@@ -2,6 +2,7 @@
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from etl.extract.attributes import AttributeRules
 from etl.extract.cues import Cues
@@ -14,6 +15,7 @@ _VENUE_PREPOSITIONS = {"у": "loct", "в": "loct", "поблизу": "gent", "б
 _PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre", "center", "район", "околиці",
                       "передмістя", "околиця", "мікрорайон"})
 _WITH = frozenset({"з", "із", "зі", "with"})
+_BETWEEN = frozenset({"між", "поміж", "between", "among"})
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and|а|while|whereas|і|й)\s|;\s|\s[—–]\s")
 
 
@@ -39,7 +41,7 @@ class PairBuilder(AttributeRules):
     def __init__(self, index: PlaceIndex, cues: Cues, sents, toponyms, published) -> None:
         self.index, self.cues, self.sents, self.toponyms, self.published = index, cues, sents, toponyms, published
         self.morph = morphology()
-        self.relation = [self.cues.is_relation(s.text) for s in sents]
+        self.relation = [self.cues.is_relation(s.cue_text) for s in sents]
         self.partner_keys: list[list[tuple]] = []          # per sentence: partner keys mentioned (venues included)
         self.positions: list[dict[tuple, list[int]]] = []  # per sentence: partner key -> char offsets
         for s, found in zip(sents, toponyms):
@@ -55,6 +57,7 @@ class PairBuilder(AttributeRules):
             self.partner_keys.append(keys)
             self.positions.append(where)
         self.home = self._home()
+        self.multi_party = self.cues.multi_party(sents)
 
     # --- parties -------------------------------------------------------------------------------
     @staticmethod
@@ -76,6 +79,9 @@ class PairBuilder(AttributeRules):
             return before in _PART_OF
         if before in _PART_OF:
             return True
+        if before == "до" and t.first > 1 and tokens[t.first].is_cyrillic \
+                and self.cues.is_destination_word(tokens[t.first - 2].text):
+            return "gent" in self.morph.analyse(tokens[t.first].text).cases  # "під час візиту до Львова"
         case = _VENUE_PREPOSITIONS.get(before)
         if case is None:
             return False
@@ -137,6 +143,7 @@ class PairBuilder(AttributeRules):
         previous_subject: str | None = None
         for s in self.sents:
             subject, previous_subject = previous_subject, None
+            home = self._owner(s)
             if not self.relation[s.index]:
                 hromadas, foreign = self._parties(s)
                 if subject and (foreign or [h for h in hromadas if h != subject]):
@@ -151,14 +158,14 @@ class PairBuilder(AttributeRules):
             if len(hromadas) == 1 and not foreign and self._announces_partners(s):
                 previous_subject = hromadas[0]
             owner = continuation[s.index]
-            if owner is not None and self.home and not foreign and not [h for h in hromadas if h != self.home]:
+            if owner is not None and home and not foreign and not [h for h in hromadas if h != home]:
                 if owner[0] == "F":
-                    add(self.home, owner[1], "foreign", s)
+                    add(home, owner[1], "foreign", s)
                 elif domestic_ok:
-                    add(self.home, owner[1], "domestic", s)
+                    add(home, owner[1], "domestic", s)
                 continue
             if foreign:
-                implicit = [self.home] if self.home and self._tells_event(s, continuation) else []
+                implicit = [home] if home and self._tells_event(s, continuation) else []
                 parties = hromadas or implicit
                 by_clause = (self._alternating_pairs(s) or self._clause_pairs(s)) \
                     if len(hromadas) >= 2 and len(foreign) >= 2 else None
@@ -167,24 +174,51 @@ class PairBuilder(AttributeRules):
             elif not domestic_ok:
                 continue
             elif len(hromadas) >= 2:
-                partners = self._with_partners(s)
-                if partners:
-                    subjects = [h for h in hromadas if h not in partners] or ([self.home] if self.home else [])
+                mutual = self._between(s)
+                partners = [] if mutual else self._listed_partners(s, hromadas) or self._with_partners(s)
+                if mutual:
+                    for a, b in combinations(mutual, 2):
+                        add(a, b, "domestic", s)
+                elif partners:
+                    subjects = [h for h in hromadas if h not in partners] or ([home] if home else [])
                     for ua in subjects:
                         for other in partners:
                             add(ua, other, "domestic", s)
                 elif not self.cues.unnamed_partners(s.text):
-                    first = self.home if self.home in hromadas else hromadas[0]
-                    for other in hromadas:
-                        add(first, other, "domestic", s)
-            elif len(hromadas) == 1 and self.home and hromadas[0] != self.home and not previous_subject:
-                add(self.home, hromadas[0], "domestic", s)
+                    if len(hromadas) >= 3 and (self.multi_party or home not in hromadas):
+                        for a, b in combinations(hromadas, 2):  # "Ізюм, Самбір і Городок підписали …"
+                            add(a, b, "domestic", s)
+                    else:
+                        first = home if home in hromadas else hromadas[0]
+                        for other in hromadas:
+                            add(first, other, "domestic", s)
+            elif len(hromadas) == 1 and home and hromadas[0] != home and not previous_subject:
+                add(home, hromadas[0], "domestic", s)
         # a partner paired with the unnamed home in a headline, but with another named hromada in the text
         named_with = defaultdict(set)
         for ua, partner in explicit:
             named_with[partner].add(ua)
         return {k: p for k, p in pairs.items()
                 if (p.ua_code, p.partner) in explicit or not (named_with[p.partner] - {p.ua_code})}
+
+    def _owner(self, s) -> str | None:
+        """Whose partners a sentence names when it does not say: a list item's, the one hromada of its lead;
+        any other sentence's, the article's home hromada."""
+        if s.lead is None:
+            return self.home
+        named = list(dict.fromkeys(t.choice for t in self.toponyms[s.lead]
+                                   if t.kind == "hromada" and not self._is_venue(self.sents[s.lead], t)))
+        return named[0] if len(named) == 1 else None
+
+    def _between(self, s) -> list[str]:
+        """'меморандум між Новгород-Сіверською та Яготинською громадами': the hromadas after 'між' are each
+        other's partners."""
+        at = next((t.start for t in s.tokens if t.lower in _BETWEEN), None)
+        if at is None:
+            return []
+        named = list(dict.fromkeys(t.choice for t in self.toponyms[s.index] if t.kind == "hromada"
+                                   and s.tokens[t.first].start > at and not self._is_venue(s, t)))
+        return named if len(named) >= 2 else []
 
     def _alternating_pairs(self, s) -> list[tuple[str, int]] | None:
         """'Житомир — з Любліном, Бердичів — з Ченстоховою': hromada, partner, hromada, partner … in turn."""
@@ -215,6 +249,20 @@ class PairBuilder(AttributeRules):
             return None
         return [(ua, gid) for u, f in full for ua in dict.fromkeys(u) for gid in dict.fromkeys(f)]
 
+    def _listed_partners(self, s, hromadas: list[str]) -> list[str]:
+        """'Савинська громада має шість партнерів: Боярську, Гайворонську …': the hromadas after the colon,
+        when the hromadas before it are not named again after it."""
+        colon = s.text.find(":")
+        if colon < 0:
+            return []
+        before, after = [], []
+        for t in self.toponyms[s.index]:
+            if t.kind == "hromada" and not self._is_venue(s, t):
+                (before if s.tokens[t.first].start - s.start < colon else after).append(t.choice)
+        if not before or not after or set(before) & set(after):
+            return []
+        return list(dict.fromkeys(after))
+
     def _with_partners(self, s) -> list[str]:
         """Hromadas named as the other side: in the instrumental case ('з Кременецькою ... громадами') or after 'with'."""
         partners: list[str] = []
@@ -222,8 +270,10 @@ class PairBuilder(AttributeRules):
             if t.kind != "hromada" or t.choice in partners or self._is_venue(s, t):
                 continue
             token = s.tokens[t.first]
-            marked = t.first > 0 and s.tokens[t.first - 1].lower in _WITH
-            if marked or (token.is_cyrillic and self.morph.analyse(token.text).cases == {"ablt"}):
+            cases = self.morph.analyse(token.text).cases if token.is_cyrillic else frozenset()
+            # 'з' + instrumental is 'with'; 'з Житомира' (genitive) is 'from'
+            marked = t.first > 0 and s.tokens[t.first - 1].lower in _WITH and (not cases or "ablt" in cases)
+            if marked or cases == {"ablt"}:
                 partners.append(t.choice)
         return partners
 

@@ -7,6 +7,8 @@ TOKEN = re.compile(rf"({_WORD})|(\d+)|(\S)")
 _CYR = re.compile(r"[а-яіїєґ]", re.I)
 # a sentence ends at . ! ? … (optionally closed by quotes) before a capital letter, quote or digit
 _BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„“(]?[A-ZА-ЯІЇЄҐ0-9])")
+# a list item line: a bullet or a number opens it ("– Снігурівська громада та Калуська громада;", "2) …")
+_BULLET = re.compile(r"^\s*(?:[–—\-•·*▪●►✓]|\d{1,2}[.)])\s*")
 _ABBREVIATIONS = frozenset(
     "м с смт сел вул просп пл обл р рр ім т д див стор тис млн грн ст проф доц акад пп mr mrs ms dr st"
     " prof gen jan feb mar apr jun jul aug sep sept oct nov dec no".split())
@@ -41,6 +43,13 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
     is_title: bool = False
     is_background: bool = False
+    lead: int | None = None        # a list item: the index of the sentence that introduced the list with ':'
+    lead_text: str = ""
+
+    @property
+    def cue_text(self) -> str:
+        """The text cues are read from: a list item carries its lead ('Меморандуми підписали:') after it."""
+        return f"{self.text} {self.lead_text}" if self.lead_text else self.text
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -65,17 +74,27 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Every sentence of the text; the first non-empty line is the title."""
+    """Every sentence of the text; the first non-empty line is the title. Lines listed after a line ending
+    with ':' (bulleted, numbered or ';'-terminated) are items of that lead."""
     result: list[Sentence] = []
     offset = 0
     paragraph = 0
+    lead: Sentence | None = None
     for line in text.split("\n"):
         if line.strip():
+            stripped = line.strip()
+            is_item = lead is not None and (_BULLET.match(stripped) is not None or stripped.endswith((";", ",")))
+            if not is_item:
+                lead = None
             for rel, sentence in split_sentences(line):
                 s = Sentence(len(result), paragraph, sentence, offset + rel)
                 s.tokens = tokenize(sentence, s.start)
                 s.is_title = paragraph == 0
+                if lead is not None:
+                    s.lead, s.lead_text = lead.index, lead.text
                 result.append(s)
+            if lead is None and result and result[-1].text.endswith(":") and not result[-1].is_title:
+                lead = result[-1]
             paragraph += 1
         offset += len(line) + 1
     return result

@@ -1,0 +1,94 @@
+"""The extractor on lists of pairs, several parties, raions and elided hromada names."""
+import pytest
+
+from etl.sources.articles import strip_chrome
+
+
+def _pairs(mentions: list[dict]) -> set[frozenset]:
+    return {frozenset((m["ua_party"], m["partner"])) for m in mentions}
+
+
+def test_pairs_listed_under_a_signing_lead_are_each_a_pair(extract):
+    text = ("На Миколаївщині підписали меморандуми в межах «Пліч-о-пліч»\n\n"
+            "Меморандуми про співпрацю підписали:\n"
+            "– Снігурівська міська громада та Калуська міська громада Івано-Франківської області;\n"
+            "– Очаківська міська громада та Снятинська громада Прикарпаття.")
+    mentions = extract(text, published="2025-09-10")
+    assert _pairs(mentions) == {frozenset(("Снігурівка", "Калуш")), frozenset(("Очаків", "Снятин"))}
+    assert {(m["type"], m["status"]) for m in mentions} == {("memorandum", "signed")}
+
+
+def test_a_list_under_a_lead_that_reports_no_event_pairs_only_what_each_item_says(extract):
+    text = ("Пліч-о-пліч: партнери громад Чернігівщини\n\n"
+            "Тим часом партнери з інших регіонів продовжують підтримувати громади Чернігівщини:\n"
+            "• Коропська громада, яка сама стала партнером для однієї з громад-форпостів, передала пальне.\n"
+            "• Волонтери з Житомира доставили Семенівській громаді медичне обладнання.")
+    assert extract(text, published="2025-06-12") == []
+
+
+def test_hromada_adjectives_without_their_noun_are_partners_after_a_colon(extract):
+    text = ("Савинська громада Ізюмського району відтепер має партнерів у межах проєкту «Пліч-о-Пліч»: "
+            "Боярську (Київщина), Гайворонську (Кіровоградщина) і Сарненську (Рівненщина) громади.")
+    mentions = extract(text, published="2025-04-08")
+    assert _pairs(mentions) == {frozenset(("Савинці", p)) for p in ("Боярка", "Гайворон", "Сарни")}
+
+
+def test_a_raion_after_a_shared_name_picks_the_hromada_of_that_raion(extract):
+    text = ("Олександрівська селищна громада Вознесенського району та Олександрійська міська громада "
+            "Кіровоградської області підписали меморандум у межах проєкту «Пліч-о-пліч».")
+    [mention] = extract(text, published="2025-09-10")
+    assert {(mention["ua_party"], mention["ua_oblast"]), (mention["partner"], mention["partner_oblast"])} == {
+        ("Олександрівка", "Миколаївська"), ("Олександрія", "Кіровоградська")}
+
+
+def test_a_three_party_memorandum_pairs_every_two_hromadas(extract):
+    text = "Ізюм, Самбір і Городок Львівського району підписали тристоронній меморандум у межах «Пліч-о-пліч»."
+    mentions = extract(text, published="2025-05-16")
+    assert _pairs(mentions) == {frozenset(p) for p in (("Ізюм", "Самбір"), ("Ізюм", "Городок"), ("Самбір", "Городок"))}
+    horodok = {m["partner_oblast"] if m["partner"] == "Городок" else m["ua_oblast"]
+               for m in mentions if "Городок" in (m["ua_party"], m["partner"])}
+    assert horodok == {"Львівська"}
+
+
+def test_hromadas_between_mij_are_each_others_partners_not_the_home_hromadas(extract):
+    text = ("Сновська громада підписала меморандум з Гребінківською громадою в межах «Пліч-о-пліч».\n\n"
+            "У межах підписаного меморандуму між Новгород-Сіверською та Яготинською громадами діти відпочили на Київщині.")
+    assert _pairs(extract(text, published="2025-06-12")) == {
+        frozenset(("Сновськ", "Гребінка")), frozenset(("Новгород-Сіверський", "Яготин"))}
+
+
+def test_a_city_named_as_the_destination_of_a_visit_is_not_a_party(extract):
+    text = ("Тростянецька громада в межах проєкту «Пліч-о-Пліч» має нових партнерів.\n\n"
+            "Під час робочого візиту до Львова міський голова підписав меморандуми про співпрацю "
+            "з Чортківською та Жовківською громадами.")
+    mentions = extract(text, published="2025-04-22")
+    assert _pairs(mentions) == {frozenset(("Тростянець", "Чортків")), frozenset(("Тростянець", "Жовква"))}
+
+
+def test_names_listed_before_oblasts_are_oblasts_not_hromadas(extract):
+    text = ("Side by Side: communities sign memoranda\n\n"
+            "Kharkiv, Sumy and Chernihiv oblasts lead by the number of forpost communities involved, "
+            "while Lviv, Ivano-Frankivsk and Kyiv oblasts have the most partner communities.")
+    assert extract(text, published="2025-03-12") == []
+
+
+def test_villages_named_together_with_their_community_noun_are_hromadas(extract):
+    text = ("On 26 November, the heads of the Novoselytsia city community, the Mamalyha and the Toporivtsi "
+            "village communities signed a trilateral agreement on inter-municipal cooperation.")
+    mentions = extract(text, published="2024-11-29")
+    assert _pairs(mentions) == {frozenset(p) for p in (
+        ("Новоселиця", "Мамалига"), ("Новоселиця", "Топорівці"), ("Мамалига", "Топорівці"))}
+    assert {m["date"] for m in mentions} == {"2024-11-26"}
+
+
+@pytest.mark.parametrize("byline, published", [
+    ("15 березня 2024, 18:20 | Автор: Оксана Павлюк | 1 204 переглядів", "2024-03-15"),
+    ("12-06-2025 | 17:05", "2025-06-12"),
+    ("25th March 2022, 7:00am", "2022-03-25"),
+])
+def test_the_byline_under_the_headline_gives_the_publication_date(byline, published):
+    page = "\n".join(["SITE NAME", "News | Sport | Business", "", "Section", "",
+                      "Three hromadas sign documents with Polish partners", "", byline, "",
+                      "The forum lasted two days. On the last day the documents were signed.",
+                      "", "Read also:", "01.01.2020 Another headline"])
+    assert strip_chrome(page).published.isoformat() == published
