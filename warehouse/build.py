@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import REPO_ROOT, connect, db_path
+from warehouse.connection import REPO_ROOT, connect, connect_memory, db_path
 
 SQL_DIR = REPO_ROOT / "sql"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
@@ -27,7 +27,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the raw layer, and add the columns a warehouse built by an older version lacks."""
     ddl = SCHEMA_FILE.read_text(encoding="utf-8")
     con.execute(ddl)
-    with duckdb.connect(":memory:") as blueprint:
+    with connect_memory() as blueprint:
         blueprint.execute(ddl)
         wanted = blueprint.execute(COLUMNS_SQL).fetchall()
     present = set(con.execute(COLUMNS_SQL).fetchall())

@@ -29,5 +29,5 @@ def connect(path: Path | str | None = None, *, read_only: bool = True) -> duckdb
 
 
 def connect_memory() -> duckdb.DuckDBPyConnection:
-    """An in-memory database, for the extractor's stand-alone runs and for tests of single readers."""
+    """An in-memory database: the schema blueprint of a build, the extractor's stand-alone runs, tests of readers."""
     return duckdb.connect(":memory:")
