@@ -39,6 +39,7 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
     from etl.sources.registry import RegistryFileError, read_registry
 
     started = load.now()
+    ref = load.source_ref(path)
     sha = file_sha256(path)
     already = load.count_rows(con, "raw_mentions", "source_id", sha)
     try:
@@ -47,13 +48,13 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
         # nothing of the file can be read: no rows count as read, the reason is kept as a file-level reject
         load.replace_rejects(con, sha, [error.reject] if error.reject else [])
         load.record_run(
-            con, source_kind="registry", source_file=str(path), source_sha256=sha,
+            con, source_kind="registry", source_file=ref, source_sha256=sha,
             read_count=0, loaded_count=0, rejected_count=0, started_at=started,
         )
-        return IngestSummary(source_file=str(path), failed=True, messages=[error.message])
+        return IngestSummary(source_file=ref, failed=True, messages=[error.message])
     rejected_rows = len({reject["row_number"] for reject in result.rejects})
     summary = IngestSummary(
-        source_file=str(path),
+        source_file=ref,
         read_count=result.read_count,
         loaded_count=len(result.mentions),
         rejected_count=rejected_rows,
@@ -65,7 +66,7 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
     load.record_run(
         con,
         source_kind="registry",
-        source_file=str(path),
+        source_file=ref,
         source_sha256=sha,
         read_count=summary.read_count,
         loaded_count=summary.loaded_count,

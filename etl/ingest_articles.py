@@ -27,6 +27,15 @@ def _file_of(source: str) -> str:
     return source.split("#", 1)[0]
 
 
+def document_ref(document) -> str:
+    """How an article is named in the raw layer: its url, else its file (a jsonl line as file#line) per
+    etl.load.source_ref."""
+    if document.url:
+        return document.url
+    file, mark, line = document.source.partition("#")
+    return load.source_ref(file) + mark + line
+
+
 def ingest_articles(
     con: duckdb.DuckDBPyConnection, paths: Sequence[Path], gazetteer, progress: bool = True
 ) -> ArticlesResult:
@@ -47,7 +56,10 @@ def ingest_articles(
         known = load.count_rows(con, "raw_documents", "document_id", document.document_id)
         result.known_count += known
         result.new_count += load.write_documents(con, [_document_row(document)])
-        rows = [mention_to_raw_row(mention, document) for mention in extractor.extract(document)]
+        ref = document_ref(document)
+        rows = [
+            mention_to_raw_row(mention, document) | {"source_ref": ref} for mention in extractor.extract(document)
+        ]
         load.replace_mentions(con, document.document_id, rows)
         result.mention_count += len(rows)
         per_file[_file_of(document.source)][1] += 1
@@ -55,7 +67,7 @@ def ingest_articles(
     for reject in reader_rejects:
         row = {
             "source_kind": "articles",
-            "source_file": reject.source_file,
+            "source_file": load.source_ref(reject.source_file),
             "row_number": reject.row_number,
             "column_name": reject.column_name,
             "value": reject.value,
@@ -73,7 +85,7 @@ def ingest_articles(
         load.record_run(
             con,
             source_kind="articles",
-            source_file=source_file,
+            source_file=load.source_ref(source_file),
             source_sha256=sha,
             read_count=read + len(file_rejects),
             loaded_count=loaded,
@@ -92,7 +104,7 @@ def _path_sha(source_file: str) -> str:
 def _document_row(document) -> dict:
     return {
         "document_id": document.document_id,
-        "source": document.url or document.source,
+        "source": document_ref(document),
         "title": document.title,
         "published_date": document.published_date,
         "lang": document.lang,

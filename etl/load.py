@@ -4,12 +4,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import polars as pl
 
 from etl.taxonomy import taxonomy
+from warehouse.connection import REPO_ROOT
 
 MENTION_SCHEMA: dict[str, pl.DataType] = {
     "mention_id": pl.String,
@@ -66,6 +68,16 @@ DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
 
 def now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def source_ref(path: str | Path) -> str:
+    """How an input file is named in the raw layer: relative to the repository root when it lies inside it
+    (data/sample/registry.csv), else its absolute path, so a warehouse names the same file the same on any machine."""
+    resolved = Path(path).expanduser().resolve()
+    try:
+        return resolved.relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return str(resolved)
 
 
 def stable_id(*parts: object) -> str:

@@ -15,6 +15,8 @@ Reading rules (aliases and vocabularies are data in etl/data/registry_columns.to
   else "intent". Unknown theme words are left out with a note; the row loads.
 - A foreign partner no gazetteer place matches loads with its name only (no coordinates, no geonameid) and a note;
   a domestic partner (country UA) must resolve to a hromada, narrowed by the partner's oblast when given.
+- source_ref and the rejects' source_file name the file as etl.load.source_ref does (relative to the repository
+  when inside it); the evidence quotes the bare file name.
 - Notes go both into the record's "notes" (not a raw_mentions column) and into .warnings as "row N, column: ...".
 """
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TypedDict
 
-from etl.load import stable_id
+from etl.load import source_ref, stable_id
 from etl.sources import registry_vocab as vocab
 from etl.sources.registry_files import Cell, RegistryFileError, Table, is_blank, read_table
 from etl.sources.registry_rows import RowRejected, RowResolver, text
@@ -176,10 +178,11 @@ def read_registry(path: str | Path, gazetteer, delimiter: str | None = None) -> 
     """Read a CSV or XLSX register; delimiter=None sniffs it from the header line."""
     path = Path(path)
     data = path.read_bytes()
+    ref = source_ref(path)
     result = RegistryRead(file=path.name, source_id=hashlib.sha256(data).hexdigest())
 
     def reject(number: int | None, column: str | None, value: str | None, reason: str, raw: str | None) -> Reject:
-        return Reject(source_kind=SOURCE_KIND, source_file=path.name, source_sha256=result.source_id,
+        return Reject(source_kind=SOURCE_KIND, source_file=ref, source_sha256=result.source_id,
                       row_number=number, column_name=column, value=value, reason=reason, raw_record=raw)
 
     try:
@@ -212,7 +215,7 @@ def read_registry(path: str | Path, gazetteer, delimiter: str | None = None) -> 
         result.warnings.extend(f"row {number}, {note}" for note in notes)
         result.mentions.append({
             "mention_id": stable_id(SOURCE_KIND, result.source_id, number),
-            "source_kind": SOURCE_KIND, "source_id": result.source_id, "source_ref": path.name,
+            "source_kind": SOURCE_KIND, "source_id": result.source_id, "source_ref": ref,
             "row_number": number, **resolved, "published_date": None, "mentioned_in_passing": False,
             "confidence": 1.0, "evidence": rows.evidence(number, cells), "notes": notes,
         })
