@@ -44,8 +44,11 @@ def _gazetteer(con: duckdb.DuckDBPyConnection | None):
 
 def _print_registry_summary(summary: ingest.IngestSummary, rejects: list[tuple]) -> None:
     state = " (unchanged since last import)" if summary.unchanged else ""
+    if summary.replaced_count:
+        rows = "row" if summary.replaced_count == 1 else "rows"
+        state = f" (replaces {number(summary.replaced_count)} {rows} of an earlier version)"
     if summary.failed:
-        _say(f"{summary.source_file}: could not be read — {summary.messages[0]}")
+        _say(f"{summary.source_file}: could not be read — {summary.messages[0]}{state}")
         return
     _say(
         f"{summary.source_file}: read {number(summary.read_count)}, loaded {number(summary.loaded_count)}, "
@@ -65,8 +68,8 @@ def _ingest_registers(con, files: list[Path], gazetteer) -> tuple[int, int]:
         summary = ingest.ingest_registry(con, path, gazetteer)
         rejects = con.execute(
             "select row_number, column_name, value, reason from raw_rejects "
-            "where source_sha256 = $sha order by row_number nulls first, column_name",
-            {"sha": ingest.file_sha256(path)},
+            "where source_kind = $kind and source_file = $file order by row_number nulls first, column_name",
+            {"kind": ingest.SOURCE_KIND, "file": summary.source_file},
         ).fetchall()
         _print_registry_summary(summary, rejects)
         if not summary.reconciles():

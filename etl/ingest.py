@@ -10,6 +10,7 @@ import duckdb
 
 from etl import load
 
+SOURCE_KIND = "registry"
 REGISTRY_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx"}
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 
@@ -24,6 +25,7 @@ class IngestSummary:
     rejected_count: int = 0
     unchanged: bool = False
     failed: bool = False
+    replaced_count: int = 0  # mentions of an earlier version of the file that this import replaced
     messages: list[str] = field(default_factory=list)
 
     def reconciles(self) -> bool:
@@ -35,23 +37,28 @@ def file_sha256(path: Path) -> str:
 
 
 def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> IngestSummary:
-    """Read one register, load its good rows, keep its rejects; re-reading the same bytes adds nothing."""
+    """Read one register, load its good rows, keep its rejects.
+
+    Re-reading the same bytes adds nothing; reading an edited file at the same path replaces the mentions and
+    rejects of its earlier version (the path, relative to the repository when inside it, names the source)."""
     from etl.sources.registry import RegistryFileError, read_registry
 
     started = load.now()
     ref = load.source_ref(path)
     sha = file_sha256(path)
     already = load.count_rows(con, "raw_mentions", "source_id", sha)
+    replaced = load.superseded_count(con, SOURCE_KIND, ref, sha)
     try:
         result = read_registry(path, gazetteer)
     except RegistryFileError as error:
         # nothing of the file can be read: no rows count as read, the reason is kept as a file-level reject
-        load.replace_rejects(con, sha, [error.reject] if error.reject else [])
+        load.replace_mentions(con, SOURCE_KIND, ref, [])
+        load.replace_rejects(con, SOURCE_KIND, ref, [error.reject] if error.reject else [])
         load.record_run(
-            con, source_kind="registry", source_file=ref, source_sha256=sha,
+            con, source_kind=SOURCE_KIND, source_file=ref, source_sha256=sha,
             read_count=0, loaded_count=0, rejected_count=0, started_at=started,
         )
-        return IngestSummary(source_file=ref, failed=True, messages=[error.message])
+        return IngestSummary(source_file=ref, failed=True, replaced_count=replaced, messages=[error.message])
     rejected_rows = len({reject["row_number"] for reject in result.rejects})
     summary = IngestSummary(
         source_file=ref,
@@ -59,13 +66,14 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
         loaded_count=len(result.mentions),
         rejected_count=rejected_rows,
         unchanged=already == len(result.mentions) and already > 0,
+        replaced_count=replaced,
         messages=list(result.warnings),
     )
-    load.replace_mentions(con, sha, result.mentions)
-    load.replace_rejects(con, sha, result.rejects)
+    load.replace_mentions(con, SOURCE_KIND, ref, result.mentions)
+    load.replace_rejects(con, SOURCE_KIND, ref, result.rejects)
     load.record_run(
         con,
-        source_kind="registry",
+        source_kind=SOURCE_KIND,
         source_file=ref,
         source_sha256=sha,
         read_count=summary.read_count,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,8 @@ import duckdb
 from tqdm import tqdm
 
 from etl import load
+
+SOURCE_KIND, REJECT_KIND = "article", "articles"
 
 
 @dataclass
@@ -21,10 +22,6 @@ class ArticlesResult:
     rejected_count: int = 0
     mention_count: int = 0
     rejects: list[dict] = field(default_factory=list)
-
-
-def _file_of(source: str) -> str:
-    return source.split("#", 1)[0]
 
 
 def document_ref(document) -> str:
@@ -39,72 +36,92 @@ def document_ref(document) -> str:
 def ingest_articles(
     con: duckdb.DuckDBPyConnection, paths: Sequence[Path], gazetteer, progress: bool = True
 ) -> ArticlesResult:
-    """Read, deduplicate, extract and load; re-ingesting the same articles adds nothing."""
-    from etl.extract.pipeline import Extractor, mention_to_raw_row
-    from etl.sources.articles import iter_documents
+    """Read, deduplicate, extract and load, file by file.
+
+    Re-ingesting the same articles adds nothing. An article is named by its url, else its path (a jsonl line by
+    file#line): an edited text under the same name replaces the earlier document and its mentions, lines a jsonl
+    file no longer holds are dropped, and each file's rejects are those of its current version."""
+    from etl.extract.pipeline import Extractor
+    from etl.sources.articles import iter_files
 
     extractor = Extractor(gazetteer)
-    started = load.now()
     result = ArticlesResult()
-    reader_rejects: list = []
-    per_file: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # read, loaded
-    documents = iter_documents(paths, rejects=reader_rejects)
-    bar = tqdm(documents, desc="articles", unit=" art", disable=not progress)
-    for document in bar:
-        result.read_count += 1
-        per_file[_file_of(document.source)][0] += 1
-        known = load.count_rows(con, "raw_documents", "document_id", document.document_id)
-        result.known_count += known
-        result.new_count += load.write_documents(con, [_document_row(document)])
-        ref = document_ref(document)
-        rows = [
-            mention_to_raw_row(mention, document) | {"source_ref": ref} for mention in extractor.extract(document)
-        ]
-        load.replace_mentions(con, document.document_id, rows)
-        result.mention_count += len(rows)
-        per_file[_file_of(document.source)][1] += 1
-    rejects_by_file: dict[str, list[dict]] = defaultdict(list)
-    for reject in reader_rejects:
-        row = {
-            "source_kind": "articles",
-            "source_file": load.source_ref(reject.source_file),
-            "row_number": reject.row_number,
-            "column_name": reject.column_name,
-            "value": reject.value,
-            "reason": reject.reason,
-            "raw_record": reject.raw_record,
-        }
-        rejects_by_file[reject.source_file].append(row)
-        result.rejects.append(row)
-    result.rejected_count = len(reader_rejects)
-    for source_file in set(per_file) | set(rejects_by_file):
-        sha = _path_sha(source_file)
-        file_rejects = [{**row, "source_sha256": sha} for row in rejects_by_file.get(source_file, [])]
-        load.replace_rejects(con, sha, file_rejects)
-        read, loaded = per_file.get(source_file, [0, 0])
-        load.record_run(
-            con,
-            source_kind="articles",
-            source_file=load.source_ref(source_file),
-            source_sha256=sha,
-            read_count=read + len(file_rejects),
-            loaded_count=loaded,
-            rejected_count=len(file_rejects),
-            started_at=started,
-        )
+    seen: set[str] = set()
+    with tqdm(desc="articles", unit=" art", disable=not progress) as bar:
+        for path in iter_files(paths):
+            _ingest_file(con, path, extractor, seen, result, bar)
     return result
 
 
-def _path_sha(source_file: str) -> str:
-    path = Path(source_file)
-    data = path.read_bytes() if path.is_file() else source_file.encode("utf-8")
+def _ingest_file(con, path: Path, extractor, seen: set[str], result: ArticlesResult, bar) -> None:
+    from etl.extract.pipeline import mention_to_raw_row
+    from etl.sources.articles import iter_documents
+
+    started = load.now()
+    ref = load.source_ref(path)
+    reader_rejects: list = []
+    read_refs: list[str] = []
+    for document in iter_documents([path], rejects=reader_rejects):
+        if document.document_id in seen:  # the same text in an earlier file of this run
+            continue
+        seen.add(document.document_id)
+        bar.update(1)
+        document_source = document_ref(document)
+        read_refs.append(document_source)
+        result.known_count += load.count_rows(con, "raw_documents", "document_id", document.document_id)
+        result.new_count += load.write_documents(con, [_document_row(document, document_source)])
+        rows = [
+            mention_to_raw_row(mention, document) | {"source_ref": document_source}
+            for mention in extractor.extract(document)
+        ]
+        load.replace_mentions(con, SOURCE_KIND, document_source, rows)
+        result.mention_count += len(rows)
+    if path.suffix.lower() == ".jsonl" and path.is_file():
+        load.drop_lines_not_read(con, ref, read_refs)
+    sha = _path_sha(path)
+    rejects = [_reject_row(reject, ref, sha) for reject in reader_rejects]
+    load.replace_rejects(con, REJECT_KIND, ref, rejects)
+    load.record_run(
+        con,
+        source_kind=REJECT_KIND,
+        source_file=ref,
+        source_sha256=sha,
+        read_count=len(read_refs) + len(rejects),
+        loaded_count=len(read_refs),
+        rejected_count=len(rejects),
+        started_at=started,
+    )
+    result.read_count += len(read_refs)
+    result.rejected_count += len(rejects)
+    result.rejects.extend(rejects)
+
+
+def _path_sha(path: Path) -> str:
+    """The file's content hash; of its name when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = str(path).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 
-def _document_row(document) -> dict:
+def _reject_row(reject, ref: str, sha: str) -> dict:
+    return {
+        "source_kind": REJECT_KIND,
+        "source_file": ref,
+        "source_sha256": sha,
+        "row_number": reject.row_number,
+        "column_name": reject.column_name,
+        "value": reject.value,
+        "reason": reject.reason,
+        "raw_record": reject.raw_record,
+    }
+
+
+def _document_row(document, source: str) -> dict:
     return {
         "document_id": document.document_id,
-        "source": document_ref(document),
+        "source": source,
         "title": document.title,
         "published_date": document.published_date,
         "lang": document.lang,

@@ -108,20 +108,36 @@ def count_rows(con: duckdb.DuckDBPyConnection, table: str, source_column: str, s
     ).fetchall()[0][0]
 
 
-def replace_mentions(con: duckdb.DuckDBPyConnection, source_id: str, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Replace every mention of one source (a register file or an article) with `rows`."""
+def superseded_count(con: duckdb.DuckDBPyConnection, source_kind: str, source_ref: str, source_id: str) -> int:
+    """How many mentions an earlier version of one source holds: the rows re-importing it replaces."""
+    return con.execute(
+        "select count(*) from raw_mentions where source_kind = $kind and source_ref = $ref and source_id <> $id",
+        {"kind": source_kind, "ref": source_ref, "id": source_id},
+    ).fetchall()[0][0]
+
+
+def replace_mentions(
+    con: duckdb.DuckDBPyConnection, source_kind: str, source_ref: str, rows: Iterable[Mapping[str, Any]]
+) -> int:
+    """Replace every mention of one source (a register file or an article, named by its source_ref) with `rows`.
+
+    An edited file is the same source: the mentions of its earlier version go. Rows of identical content read
+    under another name keep their ids (they derive from the content), so they are stored once, under the latest."""
     frame = _frame(rows, MENTION_SCHEMA, "loaded_at").with_columns(
         pl.col("mentioned_in_passing").fill_null(False)
     )
-    con.execute("delete from raw_mentions where source_id = $source", {"source": source_id})
+    con.execute(
+        "delete from raw_mentions where source_kind = $kind and source_ref = $ref",
+        {"kind": source_kind, "ref": source_ref},
+    )
     _upsert(con, "raw_mentions", frame)
     return frame.height
 
 
 def replace_rejects(
-    con: duckdb.DuckDBPyConnection, source_sha256: str, rows: Iterable[Mapping[str, Any]]
+    con: duckdb.DuckDBPyConnection, source_kind: str, source_file: str, rows: Iterable[Mapping[str, Any]]
 ) -> int:
-    """Replace the rejects recorded for one input (keyed by its content hash)."""
+    """Replace the rejects recorded for one input file, so only those of its current version remain."""
     frame = _frame(rows, REJECT_SCHEMA, "rejected_at")
     if not frame.is_empty():
         frame = frame.with_columns(
@@ -132,13 +148,17 @@ def replace_rejects(
             )
             .alias("reject_id")
         )
-    con.execute("delete from raw_rejects where source_sha256 = $sha", {"sha": source_sha256})
+    con.execute(
+        "delete from raw_rejects where source_kind = $kind and source_file = $file",
+        {"kind": source_kind, "file": source_file},
+    )
     _upsert(con, "raw_rejects", frame)
     return frame.height
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Store articles once each (keyed by content hash); returns how many were new."""
+    """Store articles once each (keyed by content hash) under the source they were last read from; returns how
+    many were new. A source that held another text before (an edited article) loses that earlier document."""
     frame = _frame(rows, DOCUMENT_SCHEMA, "ingested_at").unique("document_id", keep="first")
     if frame.is_empty():
         return 0
@@ -148,12 +168,38 @@ def write_documents(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, 
             "select count(*) from incoming where document_id not in (select document_id from raw_documents)"
         ).fetchall()[0][0]
         con.execute(
+            "delete from raw_documents where source in (select source from incoming) "
+            "and document_id not in (select document_id from incoming)"
+        )
+        con.execute(
+            "update raw_documents set source = incoming.source from incoming "
+            "where raw_documents.document_id = incoming.document_id and raw_documents.source <> incoming.source"
+        )
+        con.execute(
             "insert into raw_documents by name select * from incoming "
             "where document_id not in (select document_id from raw_documents)"
         )
     finally:
         con.unregister("incoming")
     return new
+
+
+def drop_lines_not_read(con: duckdb.DuckDBPyConnection, file_ref: str, kept: Iterable[str]) -> int:
+    """Remove the documents, and their mentions, of lines of a jsonl file (sources `file#line`) it no longer holds."""
+    params = {"prefix": f"{file_ref}#", "kept": sorted(kept)}
+    gone = con.execute(
+        "select count(*) from raw_documents where starts_with(source, $prefix) and not list_contains($kept, source)",
+        params,
+    ).fetchall()[0][0]
+    con.execute(
+        "delete from raw_mentions where source_kind = 'article' and starts_with(source_ref, $prefix) "
+        "and not list_contains($kept, source_ref)",
+        params,
+    )
+    con.execute(
+        "delete from raw_documents where starts_with(source, $prefix) and not list_contains($kept, source)", params
+    )
+    return gone
 
 
 def record_run(

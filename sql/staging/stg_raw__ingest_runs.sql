@@ -1,4 +1,4 @@
--- grain: one row per ingested input file (the latest run over it)
+-- grain: one row per ingested version of an input file (the latest run over that content)
 select
     run_id,
     source_kind,
