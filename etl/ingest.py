@@ -51,14 +51,18 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
     try:
         result = read_registry(path, gazetteer)
     except RegistryFileError as error:
-        # nothing of the file can be read: no rows count as read, the reason is kept as a file-level reject
+        # nothing of the file can be read: the file counts as one record read and rejected (as an unreadable
+        # article does), its reason kept as the file-level reject, so the run reconciles with raw_rejects
+        rejected = load.replace_rejects(con, SOURCE_KIND, ref, [error.reject] if error.reject else [])
         load.replace_mentions(con, SOURCE_KIND, ref, [])
-        load.replace_rejects(con, SOURCE_KIND, ref, [error.reject] if error.reject else [])
         load.record_run(
             con, source_kind=SOURCE_KIND, source_file=ref, source_sha256=sha,
-            read_count=0, loaded_count=0, rejected_count=0, started_at=started,
+            read_count=rejected, loaded_count=0, rejected_count=rejected, started_at=started,
         )
-        return IngestSummary(source_file=ref, failed=True, replaced_count=replaced, messages=[error.message])
+        return IngestSummary(
+            source_file=ref, read_count=rejected, rejected_count=rejected, failed=True, replaced_count=replaced,
+            messages=[error.message],
+        )
     rejected_rows = len({reject["row_number"] for reject in result.rejects})
     summary = IngestSummary(
         source_file=ref,

@@ -76,8 +76,10 @@ def test_unreadable_register_is_reported_and_kept_as_a_file_level_reject(scratch
     with duckdb.connect(str(scratch_db), read_only=True) as con:
         rejects = con.execute("select row_number, reason from raw_rejects").fetchall()
         mentions = con.execute("select count(*) from raw_mentions").fetchone()[0]
+        run = con.execute("select read_count, loaded_count, rejected_count from raw_ingest_runs").fetchall()
     assert len(rejects) == 1 and rejects[0][0] is None
     assert mentions == 0
+    assert run == [(1, 0, 1)]
 
 
 def test_build_adds_columns_an_older_warehouse_lacks(scratch_db):
