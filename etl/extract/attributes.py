@@ -22,25 +22,15 @@ class AttributeRules:
         """A sentence that tells of something happening: a status cue or a named document."""
         return self.cues.reports_event(self.sents[i].cue_text)
 
-    def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int]) -> None:
+    def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int], sole: bool = False) -> None:
+        """Type, status, date, themes, evidence and confidence of a pair from its own sentences (scope) and the
+        article's sentences about no particular pair (generic). The article's only own-event pair (sole) also
+        takes the statuses of those generic sentences ('On the same day, the mayors signed a memorandum')."""
         body = [i for i in scope if not self.sents[i].is_title]
         title = [i for i in scope if self.sents[i].is_title]
         # type: a named document beats a relationship word; body beats title; own sentences beat generic ones
-        found_type = None
-        for group in (body, title, generic):
-            for i in group:
-                hit = self.cues.type_of(self.sents[i].cue_text)
-                if hit and hit[1] == "document":
-                    found_type = hit[0]
-                    break
-            if found_type:
-                break
-        if found_type is None:
-            for i in body + title:
-                hit = self.cues.type_of(self.sents[i].cue_text)
-                if hit:
-                    found_type = hit[0]
-                    break
+        found_type = self._first_type(body + title, "document") or self._first_type(body + title) \
+            or self._first_type(generic, "document")
         pair.type = found_type or "other"
         # status: the cue nearest the partner in each sentence; highest lifecycle rank over sentences
         statuses: set[str] = set()
@@ -48,9 +38,10 @@ class AttributeRules:
             nearest = self._nearest_status(i, pkey, _PAST_STATUSES if pair.in_passing else None)
             if nearest:
                 statuses.add(nearest)
-        if not statuses:
+        if not statuses or sole:
             for i in generic:
-                statuses |= self.cues.statuses(self.sents[i].cue_text)
+                if not self.sents[i].is_title:
+                    statuses |= self.cues.statuses(self.sents[i].cue_text) - ({"terminated"} if sole else set())
         if not pair.in_passing and "terminated" not in statuses and pkey[0] == "F" \
                 and self.index.places[pkey[1]].country_code in self.cues.terminated_countries \
                 and any("terminated" in self.cues.statuses(self.sents[i].cue_text) for i in generic):
@@ -63,7 +54,7 @@ class AttributeRules:
         if best is None and pair.in_passing:
             best = "signed"  # an existing tie recalled in passing
         pair.status = self.cues.settle(pair.type, best)
-        pair.date = self._date(pkey, scope, generic, ("H", pair.ua_code))
+        pair.date = self._date(pkey, scope, generic, ("H", pair.ua_code), best)
         themes: set[str] = set()
         for i in scope + generic:
             themes |= self.cues.themes(self.sents[i].cue_text)
@@ -76,6 +67,13 @@ class AttributeRules:
         confidence += 0.1 if any(self.sents[i].is_title for i in scope) else 0
         confidence -= 0.2 if pair.in_passing else 0
         pair.confidence = round(max(0.05, min(0.99, confidence)), 2)
+
+    def _first_type(self, sentences: list[int], strength: str | None = None) -> str | None:
+        for i in sentences:
+            hit = self.cues.type_of(self.sents[i].cue_text)
+            if hit and (strength is None or hit[1] == strength):
+                return hit[0]
+        return None
 
     def _nearest_status(self, i: int, pkey: tuple, allowed: frozenset | None = None) -> str | None:
         anchors = self.positions[i].get(pkey) or []
@@ -91,11 +89,15 @@ class AttributeRules:
                 best = (distance, rank, status)
         return best[2] if best else None
 
-    def _date(self, pkey: tuple, scope: list[int], generic: list[int], own: tuple | None = None) -> str | None:
+    def _date(self, pkey: tuple, scope: list[int], generic: list[int], own: tuple | None = None,
+              status: str | None = None) -> str | None:
         """The date nearest the partner in the pair's sentences (another partner of the same kind in between,
-        past a clause break, blocks it; the pair's own hromada does not)."""
+        past a clause break, blocks it; the pair's own hromada does not); sentences that report the pair's
+        status come first."""
         default_year = self.published.year if self.published else None
         ordered = [j for j in scope if not self.sents[j].is_title] + generic + [j for j in scope if self.sents[j].is_title]
+        if status:
+            ordered.sort(key=lambda j: status not in self.cues.statuses(self.sents[j].cue_text))
         for i in ordered:
             text = self.sents[i].text
             found = find_dates(text, default_year)
@@ -115,8 +117,11 @@ class AttributeRules:
             usable = []
             for d in found:
                 lo, hi = sorted((d.start, anchors[0]))
-                blocked = any(lo < o < hi for o in others) and _CLAUSE_BREAK.search(text[lo:hi])
-                if not blocked:
+                between = any(lo < o < hi for o in others)
+                # '… Гросуплє, а 23 лютого 2023 року угоду підписали з Каушанами': the date is the other's
+                nearer_other = any(abs(o - d.start) < hi - lo and not _CLAUSE_BREAK.search(text[min(o, d.start):max(o, d.start)])
+                                   for o in others)
+                if not ((between or nearer_other) and _CLAUSE_BREAK.search(text[lo:hi])):
                     usable.append((abs(d.start - anchors[0]), d.value))
             if usable:
                 return min(usable)[1]

@@ -38,6 +38,8 @@ class Cues:
         self.domestic_re = _compile(data["domestic_context"])
         self.unnamed_partners_re = _compile(data["unnamed_partners"])
         self.multi_party_re = _compile(data["multi_party"])
+        self.twin_list_before_re = re.compile(f"(?:{_alternation(data['twin_list_before'])})$")
+        self.twin_list_after_re = re.compile(_alternation(data["twin_list_after"]))
         self.destination_re = re.compile(f"^(?:{_alternation(data['destination'])})$")
         self.terminated_countries = frozenset(data["terminated_countries"])
         self.theme_re = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -57,6 +59,10 @@ class Cues:
     def multi_party(self, sentences) -> bool:
         """The article tells of a document of three or more parties."""
         return any(self.multi_party_re.search(prepare(s.text)) for s in sentences)
+
+    def owns_twin_list(self, before: str, after: str) -> bool:
+        """The text around a place makes it the one whose twins are listed (before it, or after its 's)."""
+        return bool(self.twin_list_before_re.search(prepare(before)) or self.twin_list_after_re.match(prepare(after)))
 
     def is_destination_word(self, word: str) -> bool:
         return bool(self.destination_re.match(word.lower()))

@@ -24,6 +24,8 @@ ISO = re.compile(r"(?<!\d)" + _YEAR + r"-(\d{2})-(\d{2})(?!\d)")
 DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})(?:-?го|st|nd|rd|th)?\s+(" + _MONTH + r")\.?(?:\s*,?\s*" + _YEAR + r")?(?![\w])", re.I)
 MONTH_DAY_YEAR = re.compile(r"\b(" + _MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s*" + _YEAR + r")?\b", re.I)
 MONTH_YEAR = re.compile(r"\b(" + _MONTH + r")\s+" + _YEAR + r"\b", re.I)
+# "у серпні того ж року", "in August that same year": the month of the year named last before it
+MONTH_SAME_YEAR = re.compile(r"\b(" + _MONTH + r")\s+(?:того ж|того самого|цього ж|that same|the same|that) (?:року|year)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,10 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
         add(m, m.group(3), MONTHS[m.group(1).lower()], m.group(2))
     for m in MONTH_YEAR.finditer(text):
         add(m, m.group(2), MONTHS[m.group(1).lower()], None)
+    for m in MONTH_SAME_YEAR.finditer(text):
+        earlier = [found[k] for k in sorted(found) if k < m.start()]
+        if earlier:
+            add(m, earlier[-1].value[:4], MONTHS[m.group(1).lower()], None)
     return [found[k] for k in sorted(found)]
 
 

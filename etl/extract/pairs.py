@@ -165,7 +165,14 @@ class PairBuilder(AttributeRules):
                     add(home, owner[1], "domestic", s)
                 continue
             if foreign:
-                implicit = [home] if home and self._tells_event(s, continuation) else []
+                owner_of_list = self._twin_list_owner(s)
+                if owner_of_list is not None and owner_of_list[0] == "F":
+                    # "Sister cities of Yokohama (Shanghai, Lyon, …, Odesa)": the others are the foreign city's twins
+                    for ua in hromadas:
+                        add(ua, owner_of_list[1], "foreign", s)
+                    continue
+                recalled = s.is_background and self.cues.type_of(s.text) is not None  # "Its sister cities include …"
+                implicit = [home] if home and (self._tells_event(s, continuation) or recalled) else []
                 parties = hromadas or implicit
                 by_clause = (self._alternating_pairs(s) or self._clause_pairs(s)) \
                     if len(hromadas) >= 2 and len(foreign) >= 2 else None
@@ -200,6 +207,25 @@ class PairBuilder(AttributeRules):
             named_with[partner].add(ua)
         return {k: p for k, p in pairs.items()
                 if (p.ua_code, p.partner) in explicit or not (named_with[p.partner] - {p.ua_code})}
+
+    def _twin_list_owner(self, s) -> tuple | None:
+        """The place whose twins a sentence lists: 'sister cities of X', "X's other twin towns", 'побратими X'
+        (X in the genitive)."""
+        for t in self.toponyms[s.index]:
+            k = self._key(t)
+            if k is None:
+                continue
+            start, end = s.tokens[t.first].start - s.start, s.tokens[t.last - 1].end - s.start
+            token = s.tokens[t.first]
+            genitive = not token.is_cyrillic or "gent" in self.morph.analyse(token.text).cases
+            possessive = s.tokens[t.last - 1].text.endswith(("'s", "’s"))
+            if (genitive and self.cues.owns_twin_list(s.text[:start], "")) or (
+                    possessive and self.cues.owns_twin_list("", s.text[end:].lstrip())):
+                return k
+        named = [t for t in self.toponyms[s.index] if t.kind in ("hromada", "foreign")]
+        if named and named[0].kind == "foreign" and named[0].first <= 1 and all(t.kind == "foreign" for t in named):
+            return self._key(named[0])  # "York already has sister city relationships with Dijon, Münster …"
+        return None
 
     def _owner(self, s) -> str | None:
         """Whose partners a sentence names when it does not say: a list item's, the one hromada of its lead;
@@ -292,6 +318,7 @@ class PairBuilder(AttributeRules):
                    and continuation[s.index] is None]
         programme = next((p for s in self.sents if not s.is_background and (p := self.cues.programme(s.text))), None)
         result: list[Pair] = []
+        keyed = []
         for pair in collected.values():
             pkey = ("F" if pair.partner_kind == "foreign" else "H", pair.partner)
             if pair.partner_kind == "domestic" and pair.partner == self.home:
@@ -302,8 +329,15 @@ class PairBuilder(AttributeRules):
             own = [i for i in set(pair.relation_sentences) | set(mention)
                    if not self.sents[i].is_background and self._reports_event(i)]
             pair.in_passing = not own  # only recalled: earlier events, or a standing tie with no news
+            keyed.append((pair, pkey, mention))
+        current = [pair for pair, _, mention in keyed if any(not self.sents[i].is_background for i in mention)]
+        if len(current) == 1 and current[0].in_passing and all(pair.in_passing for pair, _, _ in keyed) \
+                and any(self._reports_event(i) for i in generic if not self.sents[i].is_title):
+            current[0].in_passing = False  # the article's one current pair, its signing told without its names
+        sole = sum(not pair.in_passing for pair, _, _ in keyed) == 1
+        for pair, pkey, mention in keyed:
             scope = mention if pair.in_passing else [i for i in mention if not self.sents[i].is_background] or mention
-            self._settle(pair, pkey, scope, [] if pair.in_passing else generic)
+            self._settle(pair, pkey, scope, [] if pair.in_passing else generic, sole and not pair.in_passing)
             if not pair.in_passing:
                 pair.programme = programme
             else:

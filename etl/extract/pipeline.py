@@ -96,7 +96,7 @@ class Extractor:
 
     def __init__(self, gazetteer=None, index: PlaceIndex | None = None) -> None:
         self.index = index or PlaceIndex.load(gazetteer)
-        self.finder = ToponymFinder(self.index)
+        self.finder = ToponymFinder(self.index, gazetteer)
         self.cues = cues()
 
     def extract(self, document) -> list[Mention]:

@@ -5,9 +5,13 @@ from functools import lru_cache
 from difflib import SequenceMatcher
 from itertools import product
 
+import polars as pl
+
 from etl.extract.index import PlaceIndex, adjective_stem
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
 from etl.extract.text import Sentence, Token
+from etl.reference import places
+from etl.reference.place_names import PlaceMatcher
 
 MAX_SPAN = 4
 _WITH = frozenset({"з", "із", "зі", "with"})
@@ -16,6 +20,7 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
                            "st", "square", "набережна"})
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
+_POSSESSIVE = re.compile(r"['’]s$")  # "Kyiv's", "Yokohama’s"
 _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Vernon"
 # a relative adjective standing for "X-ська громада" with the noun left out ("Немішаївською з Київщини")
 _ELIDED_ADJECTIVE = re.compile(r"(ськ|цьк|зьк)(а|ої|ій|у|ою|і|их|им|ими)$")
@@ -44,8 +49,10 @@ class Toponym:
 
 
 class ToponymFinder:
-    def __init__(self, index: PlaceIndex) -> None:
+    def __init__(self, index: PlaceIndex, gazetteer=None) -> None:
         self.index = index
+        self._gazetteer = gazetteer
+        self._matcher = None
         self.morph = morphology()
         words = index.words
         self.community = frozenset(words["community_nouns"])
@@ -59,6 +66,7 @@ class ToponymFinder:
         self.usual_countries = frozenset(words["usual_partner_countries"])
         self.memo: dict[str, tuple[list[int], str]] = {}
         self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
+        self._spelled = lru_cache(maxsize=20_000)(self._spelled)
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
         self._country_token = lru_cache(maxsize=100_000)(self._country_token)
 
@@ -177,6 +185,7 @@ class ToponymFinder:
                 hit = None
                 for length in range(min(MAX_SPAN, last - i), 0, -1):
                     if length == 1 and self._latin_person(tokens, i, last):
+                        unresolved.append((i, last))  # a partner slot may still read it ('Bad Nauheim and Bucha')
                         i = last  # "Scott Gillingham", "Andriy Sadovyi": a name and surname, not places
                         break
                     hit = self._resolve(sentence, i, i + length, doc_countries, lang)
@@ -288,7 +297,7 @@ class ToponymFinder:
         if last - first == 1 and self.morph.analyse(span[0].text).is_function_word:
             return None  # "Від", "Серед", "Також" opening a sentence
         cyrillic = span[0].is_cyrillic
-        variants = self._variants(span) if cyrillic else [latin_fold(surface)]
+        variants = self._variants(span) if cyrillic else [latin_fold(_POSSESSIVE.sub("", surface))]
         before_marker = before is not None and before.is_word and (
             self._lemma_in(before, self.settlement_markers) or self._hyphenated_marker(before))
         if not cyrillic:
@@ -350,9 +359,14 @@ class ToponymFinder:
                                "centre" if cyrillic else "latin", ua_alternatives=foreign)
         partner_marked = slot or (before is not None and before.lower in _WITH)
         if not foreign and (hint or before_marker or partner_marked) and doc_countries \
-                and not self.morph.analyse(span[0].text).is_person:
+                and (before_marker or not self.morph.analyse(span[0].text).is_person) \
+                and (hint or before_marker or len(span[0].text) > 5):
+            # a spelling-tolerant reading; after a bare 'з' only of a longer word (not 'Із Днем міста')
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, frozenset(doc_countries),
                                                   self._nearest_country(first))
+            if not found_ids and cyrillic:
+                found_ids, foreign_form = self._spelled(tuple(variants[:3]), frozenset(doc_countries),
+                                                        self._nearest_country(first))
             foreign = list(found_ids)
             via = "fuzzy"
         if foreign and via == "fuzzy":
@@ -447,6 +461,30 @@ class ToponymFinder:
         """The country named last before the token position in the current sentence ('з російськими містами X')."""
         before = [code for at, code in self._sentence_countries if at < position]
         return before[-1] if before else None
+
+    def _spelled(self, variants: tuple[str, ...], countries: frozenset[str],
+                 preferred: str | None = None) -> tuple[tuple[int, ...], str]:
+        """A Ukrainian spelling of a foreign name read by the register's rules for the country's language
+        ('Караваджо' -> Caravaggio, 'Отач' -> Otaci), in the country named nearest, else in the text's countries."""
+        matcher = self._place_matcher()
+        ids = matcher.places["geonameid"]
+        for country in ([preferred] if preferred in countries else []) + sorted(countries - {preferred}):
+            for v in variants:
+                rows = matcher.rows(v, country)
+                found = [ids[r] for r in rows if ids[r] in self.index.places]
+                if found:
+                    return (found[0],), v
+        return (), ""
+
+    def _place_matcher(self):
+        """The register's place matcher, over the gazetteer's places or, without one, GeoNames' (built once)."""
+        if self._matcher is None:
+            frame = getattr(self._gazetteer, "places", None)
+            if isinstance(frame, pl.DataFrame) and "names_cyrillic" in frame.columns:
+                self._matcher = self._gazetteer.place_matcher()
+            else:
+                self._matcher = PlaceMatcher(places.foreign_places())
+        return self._matcher
 
     def _fuzzy(self, variants: tuple[str, ...], cyrillic: bool, countries: frozenset[str],
                preferred: str | None = None) -> tuple[tuple[int, ...], str]:

@@ -159,7 +159,8 @@ class Gazetteer:
         return country_ref.country_code(text)
 
     # ---- foreign places --------------------------------------------------------------------------------
-    def _places(self) -> PlaceMatcher:
+    def place_matcher(self) -> PlaceMatcher:
+        """The spelling-tolerant matcher over these places (built on first use; the extractor shares it)."""
         with self._place_lock:
             if self._place_matcher is None:
                 self._place_matcher = PlaceMatcher(self.places)
@@ -175,7 +176,7 @@ class Gazetteer:
             return []
         code = self.country_code(country) if country else None
         out = []
-        for i in self._places().rows(name.strip(), code):
+        for i in self.place_matcher().rows(name.strip(), code):
             place = self.places.row(i, named=True)
             out.append({
                 "geonameid": place["geonameid"], "name": place["name"],

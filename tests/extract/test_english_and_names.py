@@ -1,0 +1,47 @@
+"""The extractor on English articles: partner names in Ukrainian, lists of a foreign city's twins, partner slots."""
+import pytest
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Odesa and Yokohama signed a memorandum of understanding on 16 March 2023.", "Йокогама"),
+    ("Kyiv and Kyoto have been sister cities since 1971; the mayors signed a new memorandum.", "Кіото"),
+    ("Odesa signed a cooperation agreement with Lyon, France.", "Ліон"),
+])
+def test_english_partner_names_come_out_in_their_ukrainian_spelling(extract, text, partner):
+    [mention] = extract(text, published="2023-03-17")
+    assert mention["partner"] == partner
+
+
+def test_the_twins_of_a_foreign_city_are_not_partners_of_the_hromada(extract):
+    text = ("Mayor of Odesa visits Yokohama: memorandum signed\n\n"
+            "Mayor Trukhanov of Odesa and the Mayor of Yokohama signed a memorandum on 16 March 2023.\n\n"
+            "Related: Sister and Friendship Cities of Yokohama (Shanghai, Lyon, Mumbai, Vancouver, Odesa)\n\n"
+            "York already has twin and sister city relationships with Dijon in France and Münster in Germany.")
+    assert {m["partner_name_en"] for m in extract(text, published="2023-03-17")} == {"Yokohama"}
+
+
+def test_the_hromadas_own_twins_listed_in_passing_are_background_mentions(extract):
+    text = ("York councillors back sister city bid with Lviv\n\n"
+            "York will begin the process of becoming a sister city of Lviv after councillors voted on 24 March 2022.\n\n"
+            "Lviv, for its part, has a wide network of friends. Its sister cities include Wrocław and Kraków in Poland.")
+    mentions = {m["partner_name_en"]: m for m in extract(text, published="2022-03-25")}
+    assert set(mentions) == {"York", "Wrocław", "Kraków"}
+    assert mentions["York"]["mentioned_in_passing"] is False and mentions["York"]["partner_country"] == "GB"
+    assert mentions["Kraków"]["mentioned_in_passing"] is True
+
+
+def test_a_small_town_named_with_the_hromada_in_a_headline_is_the_partner(extract):
+    text = ("Bad Nauheim and Bucha seal town partnership\n\n"
+            "The mayors of Bad Nauheim and Bucha signed the town twinning agreement on Saturday, 24 June 2023.")
+    [mention] = extract(text, published="2023-06-26")
+    assert (mention["ua_party"], mention["partner_name_en"], mention["partner_country"]) == ("Буча", "Bad Nauheim", "DE")
+    assert (mention["type"], mention["status"], mention["date"]) == ("twinning_agreement", "signed", "2023-06-24")
+
+
+def test_the_only_pair_of_an_article_takes_the_signing_told_without_names(extract):
+    text = ("Federal Way and Rivne, Ukraine, make sister city ties official\n\n"
+            "Federal Way, Washington, officially has a new sister city: Rivne, in northwestern Ukraine.\n\n"
+            "Mayor Jim Ferrell and the Rivne mayor signed the sister city agreement on Tuesday, Aug. 16.\n\n"
+            "The Sister Cities Association will host a cultural evening on Sept. 10.")
+    [mention] = extract(text, published="2022-08-17")
+    assert (mention["partner_name_en"], mention["status"], mention["date"]) == ("Federal Way", "signed", "2022-08-16")
