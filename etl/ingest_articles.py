@@ -66,12 +66,12 @@ def _ingest_file(con, path: Path, extractor, seen: set[str], result: ArticlesRes
             continue
         seen.add(document.document_id)
         bar.update(1)
-        document_source = document_ref(document)
+        document_source, link = document_ref(document), load.http_url(document.url)
         read_refs.append(document_source)
         result.known_count += load.count_rows(con, "raw_documents", "document_id", document.document_id)
         result.new_count += load.write_documents(con, [_document_row(document, document_source)])
         rows = [
-            mention_to_raw_row(mention, document) | {"source_ref": document_source}
+            mention_to_raw_row(mention, document) | {"source_ref": document_source, "source_url": link}
             for mention in extractor.extract(document)
         ]
         load.replace_mentions(con, SOURCE_KIND, document_source, rows)

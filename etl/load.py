@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 import polars as pl
@@ -38,6 +40,7 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
     "confidence": pl.Float64,
     "evidence": pl.String,
     "notes": pl.List(pl.String),
+    "source_url": pl.String,
     "loaded_at": pl.Datetime("us"),
 }
 
@@ -78,6 +81,20 @@ def source_ref(path: str | Path) -> str:
         return resolved.relative_to(REPO_ROOT).as_posix()
     except ValueError:
         return str(resolved)
+
+
+_URL_RE = re.compile(r"https?://[^\s<>\"'|;]+", re.IGNORECASE)
+
+
+def http_url(value: str | None) -> str | None:
+    """The first real link in a value (http or https, a dotted host name), else None: "сайт ради",
+    "www.rada.gov.ua" or "http_notes.txt" are not links."""
+    for found in _URL_RE.finditer(value or ""):
+        candidate = found.group(0).rstrip(".,)»")
+        parts = urlsplit(candidate)
+        if "." in (parts.hostname or "").strip("."):
+            return candidate
+    return None
 
 
 def stable_id(*parts: object) -> str:

@@ -134,6 +134,7 @@ create table if not exists raw_mentions (
     confidence double,
     evidence varchar,
     notes varchar[],                         -- what the reader noticed but did not reject (e.g. partner not geocoded)
+    source_url varchar,                      -- the http(s) link that reports it (register «Джерело», article url)
     loaded_at timestamp not null,
 );
 

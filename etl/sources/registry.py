@@ -17,6 +17,8 @@ Reading rules (aliases and vocabularies are data in etl/data/registry_columns.to
   a domestic partner (country UA) must resolve to a hromada, narrowed by the partner's oblast when given.
 - source_ref and the rejects' source_file name the file as etl.load.source_ref does (relative to the repository
   when inside it); the evidence quotes the bare file name.
+- The source cell («Джерело» / Source) gives source_url: its first http(s) link; other text ("Лист №12") is no link
+  and stays in the evidence only.
 - Notes go both into the record's "notes" (not a raw_mentions column) and into .warnings as "row N, column: ...".
 """
 from __future__ import annotations
@@ -69,6 +71,7 @@ class MentionRecord(TypedDict):
     confidence: float
     evidence: str
     notes: list[str]
+    source_url: str | None
 
 
 class Reject(TypedDict):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from etl.load import http_url
 from etl.reference.names import normalise
 from etl.sources import registry_vocab as vocab
 from etl.sources.registry_files import Cell, is_blank
@@ -85,6 +86,7 @@ class RowResolver:
             "ua_hromada_code": hromada["hromada_code"], **partner, "partner_country_code": country,
             "type": self.kind(values), "status": status, "event_date": event_date,
             "themes": self.themes(values), "programme": vocab.programme_name(values.get("programme", "")),
+            "source_url": http_url(values.get("source")),
         }
 
     def hromada(self, values: dict[str, str], name_field: str, code_field: str | None, oblast_field: str) -> dict:

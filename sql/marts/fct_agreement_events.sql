@@ -25,6 +25,7 @@ final as (
         mentions.source_kind,
         mentions.source_id,
         mentions.source_ref,
+        mentions.source_url,
         documents.title as source_title,
         mentions.row_number,
         mentions.mentioned_in_passing,

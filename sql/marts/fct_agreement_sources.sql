@@ -14,7 +14,10 @@ final as (
         count(*) as mention_count,
         string_agg(distinct evidence, ' … ') as evidence,
         max(confidence) as confidence,
-        source_ref like 'http%' as is_link,
+        -- the link to open: an article's url, or the first link among the register rows that report it
+        min(source_url) as source_url,
+        -- whether the source's own name is that link (an article read from its url)
+        coalesce(source_ref = min(source_url), false) as is_link,
     from events
     group by agreement_id, source_kind, source_id, source_ref
 )

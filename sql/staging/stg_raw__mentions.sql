@@ -9,6 +9,7 @@ typed as (
         source_kind,
         source_id,
         source_ref,
+        nullif(trim(source_url), '') as source_url,
         row_number,
         upper(ua_hromada_code) as ua_hromada_code,
         lower(partner_kind) as partner_kind,

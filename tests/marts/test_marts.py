@@ -138,3 +138,17 @@ def test_monthly_timeline_cumulates(world):
     ).fetchall()
     assert rows[0] == ("1989-01-01", 1, 1)
     assert rows[-1][2] == 5
+
+
+def test_a_register_row_with_a_link_gives_its_agreement_a_source_url(world):
+    sources = world.execute(
+        "select a.partner_name_uk, s.source_ref, s.source_url, s.is_link "
+        "from fct_agreement_sources s join fct_agreements a using (agreement_id) "
+        "where a.partner_country_code in ('DE', 'US') order by 1"
+    ).fetchall()
+    register = "tests/fixtures/world/register_main.csv"
+    assert sources == [
+        ("Альбукерке", register, None, False),
+        ("Фрайбург", register, "https://example.org/lviv-freiburg", False),
+    ]
+    assert scalar(world, "select count(*) from fct_agreement_sources where source_url is not null") == 1

@@ -1,6 +1,10 @@
 """The warehouse `make run` serves, built from the embedded sample data by `python -m etl build`."""
 from __future__ import annotations
 
+import csv
+
+from tests.conftest import REPO_ROOT
+
 
 def scalar(con, sql):
     return con.execute(sql).fetchone()[0]
@@ -42,3 +46,13 @@ def test_sample_covers_the_promised_breadth(sample):
     assert scalar(sample, "select count(distinct partner_country_code) from fct_agreements where not is_domestic") >= 30
     assert scalar(sample, "select count(*) from fct_agreements where is_domestic") >= 30
     assert scalar(sample, "select count(*) from fct_agreements") >= 300
+
+
+def test_every_sample_register_link_reaches_the_agreement_sources(sample):
+    with (REPO_ROOT / "data" / "sample" / "registry.csv").open(encoding="utf-8") as register:
+        links = {row["Джерело"] for row in csv.DictReader(register) if row["Джерело"].startswith("http")}
+    shown = sample.execute(
+        "select distinct source_url from fct_agreement_sources "
+        "where source_kind = 'registry' and source_url is not null"
+    ).fetchall()
+    assert {url for (url,) in shown} == links

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from etl.load import http_url
 from etl.reference.gazetteer import Gazetteer
 from etl.sources.registry import RegistryFileError, read_registry
 from etl.sources.registry_vocab import lexicon, parse_date, parse_themes, programme_name
@@ -185,6 +186,28 @@ def test_rows_with_unknown_theme_type_or_foreign_place_still_load_with_notes(gaz
         "Партнер: 'Гміна Малі Ляшки' is not a known place in PL; loaded without coordinates",
         "Тип документа: unknown document type 'Декларація'; loaded as 'other'",
     ]
+
+
+def test_source_column_gives_a_row_its_http_link_and_other_text_stays_evidence(gazetteer, tmp_path):
+    row = ["Луцька", "Волинська", "Люблін", "Польща", "", "", "", "", "", ""]
+    path = write_csv(tmp_path, [
+        [*row, "https://lutsk.gov.ua/news/lublin"], [*row, "сайт міської ради"], [*row, ""],
+        [*row, "див. http://rada.lutsk.ua/1.html; https://lublin.eu/x"],
+    ])
+    rows = by_row(read_registry(path, gazetteer))
+    assert [rows[n]["source_url"] for n in (2, 3, 4, 5)] == [
+        "https://lutsk.gov.ua/news/lublin", None, None, "http://rada.lutsk.ua/1.html"]
+    assert rows[3]["evidence"].endswith("Джерело: сайт міської ради") and rows[3]["notes"] == []
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("https://kyiv24.news/news/x/amp", "https://kyiv24.news/news/x/amp"),
+    ("HTTP://Rada.gov.ua/a.", "HTTP://Rada.gov.ua/a"),
+    ("(https://lviv.ua/n)", "https://lviv.ua/n"), ("www.rada.gov.ua", None), ("http_notes.txt", None),
+    ("https://localhost/x", None), ("ftp://files.example.org/a", None), ("", None), (None, None),
+])
+def test_only_http_links_with_a_dotted_host_count_as_links(value, expected):
+    assert http_url(value) == expected
 
 
 def test_row_with_more_fields_than_the_header_is_rejected(gazetteer, tmp_path):

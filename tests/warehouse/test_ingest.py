@@ -111,4 +111,7 @@ def test_reingesting_edited_articles_replaces_their_documents_and_mentions(scrat
         "on d.document_id = m.source_id order by 1",
     )
     assert mentioned == [(ref, ref) for ref in sorted(titles)]
-    assert rows(scratch_db, "select count(*) from raw_mentions where partner_name_uk in ('Люблін', 'Вроцлав')") == [(0,)]
+    gone = "select count(*) from raw_mentions where partner_name_uk in ('Люблін', 'Вроцлав')"
+    assert rows(scratch_db, gone) == [(0,)]
+    links = rows(scratch_db, "select distinct source_ref, source_url, is_link from fct_agreement_sources order by 1")
+    assert links == [(ref, URL if ref == URL else None, ref == URL) for ref in sorted(titles)]
