@@ -1,10 +1,13 @@
 """Runs sql/ layer by layer (staging views, intermediate views, mart tables) and publishes atomically."""
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
-from collections.abc import Iterator
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from graphlib import TopologicalSorter
@@ -80,29 +83,54 @@ def _record_build(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 @contextmanager
-def publish(target: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def writer_lock(final: Path, on_wait: Callable[[str], None] = _say) -> Iterator[None]:
+    """Hold the exclusive lock `<db>.lock` of a warehouse; a second writer waits for it, saying so once."""
+    lock_path = final.with_name(f"{final.name}.lock")
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait(f"waiting for another writer of {final} to finish (lock {lock_path.name}) …")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def publish(
+    target: Path | str | None = None, on_wait: Callable[[str], None] = _say
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Write into a copy of the warehouse, rebuild the models, then swap the copy in.
 
     Readers keep seeing the previous file until the swap; if anything fails the copy is
-    discarded and the previous warehouse keeps serving.
+    discarded and the previous warehouse keeps serving. Writers take turns: the whole
+    copy–write–swap holds `<db>.lock`, so a second writer starts from the first one's result
+    instead of overwriting it (on_wait tells the user it is waiting).
     """
     final = Path(target) if target is not None else db_path()
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = final.with_name(f".{final.stem}.building-{os.getpid()}{final.suffix}")
-    staging.unlink(missing_ok=True)
-    if final.exists():
-        shutil.copy2(final, staging)
-    con = connect(staging, read_only=False)
-    try:
-        apply_schema(con)
-        yield con
-        run_models(con)
-        _record_build(con)
-        con.execute("checkpoint")
-        con.close()
-        os.replace(staging, final)
-    except BaseException:
-        con.close()
+    staging = final.with_name(f".{final.stem}.building-{os.getpid()}-{threading.get_ident()}{final.suffix}")
+    with writer_lock(final, on_wait):
         staging.unlink(missing_ok=True)
-        raise
+        if final.exists():
+            shutil.copy2(final, staging)
+        con = connect(staging, read_only=False)
+        try:
+            apply_schema(con)
+            yield con
+            run_models(con)
+            _record_build(con)
+            con.execute("checkpoint")
+            con.close()
+            os.replace(staging, final)
+        except BaseException:
+            con.close()
+            staging.unlink(missing_ok=True)
+            raise

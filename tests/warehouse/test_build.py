@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import threading
 
 import duckdb
 import pytest
 
 import warehouse.build
 from etl.__main__ import main as etl_main
-from tests.conftest import WORLD
+from tests.conftest import REPO_ROOT, WORLD
+from warehouse.build import publish
 
 
 def counts(path):
@@ -106,3 +110,43 @@ def test_the_most_precise_of_compatible_dates_wins(scratch_db, tmp_path):
             "select signed_date::varchar, first_event_date::varchar, source_count, mention_count from fct_agreements"
         ).fetchall()
     assert dates == [("2023-04-22", "2023-04-22", 1, 2)]
+
+
+def test_a_second_writer_waits_for_the_first_and_both_updates_land(scratch_db):
+    waiting, failures = threading.Event(), []
+
+    def second_writer():
+        try:
+            with publish(scratch_db, on_wait=lambda message: waiting.set()) as con:
+                con.execute("insert into build_info values ('second_writer', 'landed')")
+        except BaseException as error:  # reported by the assertion below
+            failures.append(error)
+
+    with publish(scratch_db) as con:
+        con.execute("insert into build_info values ('first_writer', 'landed')")
+        thread = threading.Thread(target=second_writer)
+        thread.start()
+        while thread.is_alive() and not waiting.wait(0.05):
+            pass  # the second writer either waits for this one (the lock) or, unlocked, swaps in first
+    thread.join()
+    assert failures == [] and waiting.is_set()
+    with duckdb.connect(str(scratch_db), read_only=True) as con:
+        landed = con.execute("select key from build_info where value = 'landed' order by key").fetchall()
+    assert landed == [("first_writer",), ("second_writer",)]
+
+
+def test_two_parallel_register_imports_both_land(scratch_db):
+    registers = [WORLD / "register_main.csv", WORLD / "register_1251_semicolon.csv"]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "etl", "ingest", "registry", str(register), "--db", str(scratch_db)],
+            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for register in registers
+    ]
+    outcomes = [(run.communicate()[1], run.returncode) for run in runs]
+    assert [code for _, code in outcomes] == [0, 0], outcomes
+    with duckdb.connect(str(scratch_db), read_only=True) as con:
+        loaded = dict(con.execute("select source_ref, count(*) from raw_mentions group by 1").fetchall())
+    assert loaded == {
+        "tests/fixtures/world/register_main.csv": 6, "tests/fixtures/world/register_1251_semicolon.csv": 2}
