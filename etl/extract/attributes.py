@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from etl.extract.dates import find_dates
@@ -10,8 +11,10 @@ if TYPE_CHECKING:
     from etl.extract.pairs import Pair
 
 EVIDENCE_LIMIT = 600
+LIST_GAP = 35  # characters between two partners that still read as one list ("з Москвою, Бєлгородом і Курськом")
 _PAST_STATUSES = frozenset({"signed", "terminated", "intent"})
 _SAME_DAY = re.compile(r"(?i)\b(the same day|that same day|того ж дня|того самого дня|цього ж дня|у той же день)\b")
+_ASIDE = re.compile(r"\([^)]*\)")
 _CLAUSE_BREAK = re.compile(r"(?:,\s*а\s(?!також)|\s[—–]\s|;|\bwhile\b|,\s*and later)")
 
 
@@ -35,7 +38,7 @@ class AttributeRules:
         # status: the cue nearest the partner in each sentence; highest lifecycle rank over sentences
         statuses: set[str] = set()
         for i in scope:
-            nearest = self._nearest_status(i, pkey, _PAST_STATUSES if pair.in_passing else None)
+            nearest = self._nearest_status(i, pkey, _other_side(pair, pkey), _PAST_STATUSES if pair.in_passing else None)
             if nearest:
                 statuses.add(nearest)
         if not statuses or sole:
@@ -54,7 +57,7 @@ class AttributeRules:
         if best is None and pair.in_passing:
             best = "signed"  # an existing tie recalled in passing
         pair.status = self.cues.settle(pair.type, best)
-        pair.date = self._date(pkey, scope, generic, ("H", pair.ua_code), best)
+        pair.date = self._date(pkey, scope, generic, _other_side(pair, pkey), best)
         themes: set[str] = set()
         for i in scope + generic:
             themes |= self.cues.themes(self.sents[i].cue_text)
@@ -75,11 +78,16 @@ class AttributeRules:
                 return hit[0]
         return None
 
-    def _nearest_status(self, i: int, pkey: tuple, allowed: frozenset | None = None) -> str | None:
+    def _nearest_status(self, i: int, pkey: tuple, own: tuple, allowed: frozenset | None = None) -> str | None:
+        """The status cue nearest the partner in sentence i (a termination anywhere before others), leaving out
+        cues that another partner stands between, past more than a list joiner: in 'припинили угоду з Гомелем
+        і надали повноваження підписати угоду з Жешувом' the termination is Gomel's, not Rzeszów's."""
         anchors = self.positions[i].get(pkey) or []
         best: tuple[int, int, str] | None = None
         for status, start in self.cues.status_matches(self.sents[i].cue_text):
             if allowed is not None and status not in allowed:
+                continue
+            if anchors and self._cue_blocked(i, (pkey, own), start, anchors[0]):
                 continue
             if status == "terminated":
                 return "terminated"
@@ -88,6 +96,27 @@ class AttributeRules:
             if best is None or (distance, -rank) < (best[0], -best[1]):
                 best = (distance, rank, status)
         return best[2] if best else None
+
+    def _cue_blocked(self, i: int, keys: tuple[tuple, tuple], cue: int, anchor: int) -> bool:
+        """Another partner (not either side of this pair) stands between the cue and the anchor, past more
+        than a list joiner."""
+        pkey = keys[0]
+        sentence = self.sents[i]
+        if cue >= len(sentence.text):
+            return False  # a cue of the list's lead
+        spans = {}  # toponym start -> (end, key), offsets within the sentence
+        for t in self.toponyms[i]:
+            if self._key(t) is not None and self._key(t)[0] == pkey[0] and not self._is_venue(sentence, t):
+                spans[sentence.tokens[t.first].start - sentence.start] = (
+                    sentence.tokens[t.last - 1].end - sentence.start, self._key(t))
+        own_end = spans.get(anchor, (anchor, pkey))[0]
+        lo, hi = sorted((cue, anchor))
+        inside = sorted((a, end) for a, (end, k) in spans.items() if k not in keys and lo < a < hi)
+        if not inside:
+            return False
+        gap = sentence.text[inside[-1][1]:anchor] if cue < anchor else sentence.text[own_end:inside[0][0]]
+        gap = _ASIDE.sub("", gap)  # "з Чортківською (Тернопільська область) та Жовківською"
+        return len(gap) > LIST_GAP or bool(_CLAUSE_BREAK.search(gap))
 
     def _date(self, pkey: tuple, scope: list[int], generic: list[int], own: tuple | None = None,
               status: str | None = None) -> str | None:
@@ -125,6 +154,16 @@ class AttributeRules:
                     usable.append((abs(d.start - anchors[0]), d.value))
             if usable:
                 return min(usable)[1]
+        return self._relative_date([j for j in ordered if not self.sents[j].is_title][:3])
+
+    def _relative_date(self, sentences: list[int]) -> str | None:
+        """'Сьогодні', 'на сьогоднішній сесії', 'вчора', 'yesterday': a day counted from the publication date."""
+        if self.published is None:
+            return None
+        for i in sentences:
+            days = self.cues.relative_days(self.sents[i].text)
+            if days is not None:
+                return (self.published + timedelta(days=days)).isoformat()
         return None
 
     def _notes(self, pair: Pair, pkey: tuple, mention: list[int]) -> list[str]:
@@ -165,3 +204,8 @@ def _capitalise(nominative: str, surface: str) -> str:
         original = surface_parts[n] if n < len(surface_parts) else ""
         out.append(part[:1].upper() + part[1:] if original[:1].isupper() else part)
     return "".join(out)
+
+
+def _other_side(pair: Pair, pkey: tuple) -> tuple:
+    """The key of the pair's side that pkey is not (the hromada whose partner pkey is)."""
+    return ("H", pair.partner) if pkey == ("H", pair.ua_code) else ("H", pair.ua_code)

@@ -38,6 +38,7 @@ class Cues:
         self.domestic_re = _compile(data["domestic_context"])
         self.unnamed_partners_re = _compile(data["unnamed_partners"])
         self.multi_party_re = _compile(data["multi_party"])
+        self.relative_day_res = [(int(days), _compile(patterns)) for days, patterns in data["relative_days"].items()]
         self.twin_list_before_re = re.compile(f"(?:{_alternation(data['twin_list_before'])})$")
         self.twin_list_after_re = re.compile(_alternation(data["twin_list_after"]))
         self.destination_re = re.compile(f"^(?:{_alternation(data['destination'])})$")
@@ -64,6 +65,11 @@ class Cues:
         """The text around a place makes it the one whose twins are listed (before it, or after its 's)."""
         return bool(self.twin_list_before_re.search(prepare(before)) or self.twin_list_after_re.match(prepare(after)))
 
+    def relative_days(self, text: str) -> int | None:
+        """Days from the publication date that a word like 'сьогодні' or 'yesterday' names."""
+        low = prepare(text)
+        return next((days for days, pattern in self.relative_day_res if pattern.search(low)), None)
+
     def is_destination_word(self, word: str) -> bool:
         return bool(self.destination_re.match(word.lower()))
 
@@ -80,12 +86,18 @@ class Cues:
         return bool(self.background_sentence_re.search(prepare(text)))
 
     def type_of(self, text: str, exclude: tuple[str, ...] = ()) -> tuple[str, str] | None:
-        """(type, strength) of the first matching rule, most specific rules first."""
+        """(type, strength) of the first matching rule, most specific rules first; a council decision told
+        together with a signing of another document gives way to that document ('signed shortly after the
+        council approved')."""
         low = prepare(text)
-        for type_, strength, pattern in self.type_rules:
-            if type_ not in exclude and pattern.search(low):
-                return type_, strength
-        return None
+        found = [(type_, strength) for type_, strength, pattern in self.type_rules
+                 if type_ not in exclude and pattern.search(low)]
+        if not found:
+            return None
+        if found[0][0] == "council_decision" and len(found) > 1 and found[1][1] == "document" \
+                and "signed" in self.statuses(text):
+            return found[1]
+        return found[0]
 
     def reports_event(self, text: str) -> bool:
         """A text that tells of something happening: a status cue or a named document."""

@@ -16,6 +16,7 @@ _PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre
                       "передмістя", "околиця", "мікрорайон"})
 _WITH = frozenset({"з", "із", "зі", "with"})
 _BETWEEN = frozenset({"між", "поміж", "between", "among"})
+ANNOUNCED_REACH = 2  # partners announced unnamed are named within the next two sentences
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and|а|while|whereas|і|й)\s|;\s|\s[—–]\s")
 
 
@@ -140,23 +141,24 @@ class PairBuilder(AttributeRules):
 
         domestic_ok = self.cues.domestic_context(self.sents) or not any(
             t.kind == "foreign" for s, found in zip(self.sents, self.toponyms) if not s.is_background for t in found)
-        previous_subject: str | None = None
+        announced: tuple[str, int] | None = None  # a hromada whose partners a sentence announced unnamed
         for s in self.sents:
-            subject, previous_subject = previous_subject, None
+            subject = announced
+            hromadas, foreign = self._parties(s)
+            if announced and (hromadas or foreign or s.index - announced[1] > ANNOUNCED_REACH):
+                announced = None  # named in this sentence, or too far back
             home = self._owner(s)
             if not self.relation[s.index]:
-                hromadas, foreign = self._parties(s)
-                if subject and (foreign or [h for h in hromadas if h != subject]):
+                if subject and (foreign or [h for h in hromadas if h != subject[0]]):
                     # "Громада отримала чотирьох партнерів. Це Боярська, Гайворонська ... громади."
                     for gid in foreign:
-                        add(subject, gid, "foreign", s, also=(s.index - 1,))
+                        add(subject[0], gid, "foreign", s, also=(subject[1],))
                     if domestic_ok:
                         for other in hromadas:
-                            add(subject, other, "domestic", s, also=(s.index - 1,))
+                            add(subject[0], other, "domestic", s, also=(subject[1],))
                 continue
-            hromadas, foreign = self._parties(s)
             if len(hromadas) == 1 and not foreign and self._announces_partners(s):
-                previous_subject = hromadas[0]
+                announced = (hromadas[0], s.index)
             owner = continuation[s.index]
             if owner is not None and home and not foreign and not [h for h in hromadas if h != home]:
                 if owner[0] == "F":
@@ -199,7 +201,7 @@ class PairBuilder(AttributeRules):
                         first = home if home in hromadas else hromadas[0]
                         for other in hromadas:
                             add(first, other, "domestic", s)
-            elif len(hromadas) == 1 and home and hromadas[0] != home and not previous_subject:
+            elif len(hromadas) == 1 and home and hromadas[0] != home and announced is None:
                 add(home, hromadas[0], "domestic", s)
         # a partner paired with the unnamed home in a headline, but with another named hromada in the text
         named_with = defaultdict(set)

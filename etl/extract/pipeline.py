@@ -76,9 +76,11 @@ def mention_to_raw_row(mention: Mention, document, row_number: int | None = None
     published = document.published_date
     if isinstance(published, str):
         published = date.fromisoformat(published)
+    url = getattr(document, "url", None)
     return {
         "mention_id": mention_id, "source_kind": "article", "source_id": document.document_id,
-        "source_ref": getattr(document, "url", None) or document.source, "row_number": row_number,
+        "source_ref": url or document.source, "row_number": row_number,
+        "source_url": url if url and url.startswith(("http://", "https://")) else None,
         "ua_hromada_code": mention.ua_hromada_code, "partner_kind": mention.partner_kind,
         "partner_name_uk": mention.partner, "partner_name_en": mention.partner_name_en,
         "partner_country_code": mention.partner_country, "partner_geonameid": mention.partner_geonameid,

@@ -9,6 +9,7 @@ _CYR = re.compile(r"[а-яіїєґ]", re.I)
 _BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„“(]?[A-ZА-ЯІЇЄҐ0-9])")
 # a list item line: a bullet or a number opens it ("– Снігурівська громада та Калуська громада;", "2) …")
 _BULLET = re.compile(r"^\s*(?:[–—\-•·*▪●►✓]|\d{1,2}[.)])\s*")
+ITEM_LENGTH = 120  # an unmarked line this short after a lead is a list item ("Роганська — Смілянська (Черкаська обл.)")
 _ABBREVIATIONS = frozenset(
     "м с смт сел вул просп пл обл р рр ім т д див стор тис млн грн ст проф доц акад пп mr mrs ms dr st"
     " prof gen jan feb mar apr jun jul aug sep sept oct nov dec no".split())
@@ -83,7 +84,8 @@ def sentences(text: str) -> list[Sentence]:
     for line in text.split("\n"):
         if line.strip():
             stripped = line.strip()
-            is_item = lead is not None and (_BULLET.match(stripped) is not None or stripped.endswith((";", ",")))
+            is_item = lead is not None and (_BULLET.match(stripped) is not None or stripped.endswith((";", ","))
+                                            or (len(stripped) <= ITEM_LENGTH and not stripped.endswith((".", "!", "?"))))
             if not is_item:
                 lead = None
             for rel, sentence in split_sentences(line):

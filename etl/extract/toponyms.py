@@ -20,6 +20,8 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
                            "st", "square", "набережна"})
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
+_LIST_OPENERS = frozenset({"—", "–", ":"})
+_SMALL_NUMERALS = frozenset({"два", "дві", "три", "чотири", "двох", "трьох", "two", "three", "four"})
 _POSSESSIVE = re.compile(r"['’]s$")  # "Kyiv's", "Yokohama’s"
 _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Vernon"
 # a relative adjective standing for "X-ська громада" with the noun left out ("Немішаївською з Київщини")
@@ -173,12 +175,18 @@ class ToponymFinder:
         found: list[Toponym] = []
         unresolved: list[tuple[int, int]] = []
         self._sentence_countries = self.countries_in(sentence) if sentence_countries is None else sentence_countries
-        low = sentence.text.lower()
+        low = sentence.cue_text.lower()
         self._community_here = bool(_COMMUNITY_WORD.search(low))
         self._plural_community_here = bool(_PLURAL_COMMUNITY.search(low))
         skip_until = 0
         for first, last in self._runs(tokens):
-            if first < skip_until or self._is_person_run(tokens, first, last):
+            if first < skip_until:
+                continue
+            if self._is_person_run(tokens, first, last):
+                # "мер Вінниці Сергій Моргунов": the town before the name and surname is still a town
+                head = self._resolve(sentence, first, first + 1, doc_countries, lang) if last - first >= 3 else None
+                if head is not None and head.kind in ("hromada", "foreign"):
+                    found.append(head)
                 continue
             i = first
             while i < last:
@@ -239,7 +247,7 @@ class ToponymFinder:
                    for t in tokens[i:i + 2])
 
     def _variants(self, tokens: list[Token]) -> list[str]:
-        options = [self.lemmas(t)[:4] for t in tokens]
+        options = [self.lemmas(t)[:6 if "-" in t.text else 4] for t in tokens]  # both parts of 'Прущем-Гданським
         combos = [" ".join(c) for c in product(*options)]
         return list(dict.fromkeys(combos))[:24]
 
@@ -443,10 +451,12 @@ class ToponymFinder:
     def _foreign_hint(self, tokens: list[Token], first: int, last: int) -> bool:
         """A foreign country word right before the span ('техаською Одесою', 'американського міста Odessa')
         or in brackets right after it ('Бургас (Республіка Болгарія)')."""
-        before = tokens[first - 1] if first > 0 else None
-        if before is not None and before.is_word and self._lemma_in(before, self.settlement_markers) and first > 1:
-            before = tokens[first - 2]
-        if before is not None and before.is_word and self._country_word(before):
+        j = first - 1
+        # "два іспанські міста — Герніку …": past a dash or colon, a settlement word and a numeral
+        while j >= 0 and first - j <= 4 and (tokens[j].text in _LIST_OPENERS or (tokens[j].is_word and (
+                self._lemma_in(tokens[j], self.settlement_markers) or tokens[j].lower in _SMALL_NUMERALS))):
+            j -= 1
+        if j >= 0 and tokens[j].is_word and self._country_word(tokens[j]):
             return True
         after = tokens[last:last + 4]
         if after and after[0].text == "(":
