@@ -26,6 +26,9 @@ Typical use:
 """
 
 
+ARTICLE_PATHS_HELP = "an article file (.txt, .html, .htm, .jsonl) or a folder of them (read recursively)"
+
+
 def _warehouse_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", type=Path, default=None, help="warehouse file (default: $PARTNERSHIPS_DB or data/warehouse/…)"
@@ -65,27 +68,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="import staff registers (CSV or XLSX)",
         description="Import registers as staff produce them: Ukrainian or English headers, UTF-8 (with or "
         "without BOM) or Windows-1251, comma or semicolon. Rows that cannot be resolved are kept in the "
-        "rejects table with file, row, column and reason; the good rows load. Exit code 1 when any row "
-        "was rejected, 2 when a file could not be read at all.",
+        "rejects table with file, row, column and reason; the good rows load. Re-importing the same file adds "
+        "nothing; importing an edited file again replaces its earlier rows. Exit code 1 when any row "
+        "was rejected, 2 when a file could not be read at all (a missing file stops before the warehouse "
+        "is touched).",
     )
-    registry.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    registry.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="a register (.csv, .tsv, .xlsx) or a folder of them"
+    )
     _warehouse_arg(registry)
     articles = kinds.add_parser(
         "articles",
         help="extract agreements from news articles and council posts",
         description="Read .txt, .html/.htm and .jsonl files (folders recursively), strip page chrome, "
-        "store each document once (content hash) and extract agreement mentions.",
+        "store each document once (content hash) and extract agreement mentions. An article is known by its "
+        "url, else its file: an edited text replaces the earlier one. Exit code 1 when an article or jsonl "
+        "line was rejected, 2 when a path could not be read.",
     )
-    articles.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    articles.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=ARTICLE_PATHS_HELP)
     _warehouse_arg(articles)
 
     extract = commands.add_parser(
         "extract",
         help="print agreement mentions found in articles, without touching the warehouse",
-        description="One JSON object per mention (--format jsonl) or a readable table (--format table).",
+        description="One JSON object per mention (--format jsonl) or a readable table (--format table). "
+        "Unreadable lines are reported on stderr (exit code 1); a path that cannot be read stops it (exit code 2).",
     )
-    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=ARTICLE_PATHS_HELP)
+    extract.add_argument(
+        "--format",
+        choices=("jsonl", "table"),
+        default="jsonl",
+        help="jsonl: one JSON object per mention, the fields of docs/CONTRACT.md (default); "
+        "table: one readable line per mention",
+    )
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -96,7 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, required=True, help="gold file in the seeds' gold.jsonl format")
     evaluate.add_argument("--articles", type=Path, required=True, help="folder of the articles the gold describes")
 
-    status = commands.add_parser("status", help="print what the warehouse holds")
+    status = commands.add_parser(
+        "status",
+        help="print what the warehouse holds",
+        description="One line: oblasts, hromadas and the share geocoded, countries, agreements (domestic and "
+        "partner countries) and rejected rows. Reads the warehouse read-only; exit code 2 when it does not "
+        "exist yet or cannot be read.",
+    )
     _warehouse_arg(status)
     return parser
 
@@ -106,7 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     from etl import commands
 
     handler = getattr(commands, f"run_{args.command}")
-    return handler(args)
+    try:
+        return handler(args)
+    except commands.CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -14,6 +14,29 @@ from warehouse.build import publish
 EXIT_OK, EXIT_REJECTS, EXIT_FAILED = 0, 1, 2
 
 
+class CommandError(Exception):
+    """A command cannot run: a missing or unreadable input or warehouse. One line on stderr, exit code 2."""
+
+
+def _outcome(rejected: int, failed: int) -> int:
+    """The exit code the README promises: 2 a file could not be read, 1 some rows rejected, 0 clean."""
+    return EXIT_FAILED if failed else EXIT_REJECTS if rejected else EXIT_OK
+
+
+def _require_readable(paths: list[Path], suffixes: set[str] | None = None) -> None:
+    """Stop before the warehouse is touched when a path given on the command line cannot be read."""
+    problems = [f"{path}: {problem}" for path in paths if (problem := ingest.unreadable(path))]
+    if suffixes:
+        wanted = ", ".join(sorted(suffixes))
+        problems += [
+            f"{path}: not an article file ({wanted})"
+            for path in paths
+            if path.is_file() and path.suffix.lower() not in suffixes
+        ]
+    if problems:
+        raise CommandError("; ".join(problems))
+
+
 def number(value: int) -> str:
     """Thousands grouped with a space, as Ukrainian readers write them: 1 469."""
     return f"{value:,}".replace(",", " ")
@@ -63,6 +86,7 @@ def _print_registry_summary(summary: ingest.IngestSummary, rejects: list[tuple])
 
 
 def _ingest_registers(con, files: list[Path], gazetteer) -> tuple[int, int]:
+    """Import each register and print its report; returns (rejected rows, files that could not be read)."""
     rejected_total = failed = 0
     for path in files:
         summary = ingest.ingest_registry(con, path, gazetteer)
@@ -79,7 +103,8 @@ def _ingest_registers(con, files: list[Path], gazetteer) -> tuple[int, int]:
     return rejected_total, failed
 
 
-def _ingest_articles(con, paths: list[Path], gazetteer) -> int:
+def _ingest_articles(con, paths: list[Path], gazetteer) -> tuple[int, int]:
+    """Import the articles and print the report; returns (rejected articles, files that could not be read)."""
     from etl.ingest_articles import ingest_articles
 
     result = ingest_articles(con, paths, gazetteer, progress=sys.stderr.isatty())
@@ -90,22 +115,23 @@ def _ingest_articles(con, paths: list[Path], gazetteer) -> int:
     )
     for reject in result.rejects:
         _say(f"  {reject['source_file']}:{reject.get('row_number') or ''} {reject['reason']}")
-    return result.rejected_count
+    return result.rejected_count, len(result.failed_files)
 
 
 def run_build(args: Namespace) -> int:
-    rejected = 0
+    rejected = failed = 0
     with publish(args.db) as con:
         _ensure_reference(con, refresh=args.refresh_reference)
         if not args.no_sample and args.sample_dir.exists():
             gazetteer = _gazetteer(con)
             registers = ingest.registry_files([args.sample_dir])
-            rejected, _ = _ingest_registers(con, registers, gazetteer)
+            rejected, failed = _ingest_registers(con, registers, gazetteer)
             article_dir = args.sample_dir / "articles"
             if article_dir.exists():
-                rejected += _ingest_articles(con, [article_dir], gazetteer)
+                article_rejects, article_failures = _ingest_articles(con, [article_dir], gazetteer)
+                rejected, failed = rejected + article_rejects, failed + article_failures
     _report_status(args.db)
-    return EXIT_REJECTS if rejected else EXIT_OK
+    return _outcome(rejected, failed)
 
 
 def run_reference(args: Namespace) -> int:
@@ -115,27 +141,28 @@ def run_reference(args: Namespace) -> int:
 
 
 def run_ingest(args: Namespace) -> int:
+    if args.kind == "registry":
+        _require_readable(args.files)
+    else:
+        _require_readable(args.paths, ingest.ARTICLE_SUFFIXES)
     with publish(args.db) as con:
         _ensure_reference(con)
         gazetteer = _gazetteer(con)
         if args.kind == "registry":
-            missing = [path for path in args.files if not path.exists()]
-            if missing:
-                raise SystemExit(f"no such file: {', '.join(map(str, missing))}")
             rejected, failed = _ingest_registers(con, ingest.registry_files(args.files), gazetteer)
-            if failed:
-                return EXIT_FAILED
         else:
-            rejected = _ingest_articles(con, args.paths, gazetteer)
-    return EXIT_REJECTS if rejected else EXIT_OK
+            rejected, failed = _ingest_articles(con, args.paths, gazetteer)
+    return _outcome(rejected, failed)
 
 
 def run_extract(args: Namespace) -> int:
     from etl.extract.pipeline import Extractor
     from etl.sources.articles import iter_documents
 
+    _require_readable(args.paths, ingest.ARTICLE_SUFFIXES)
     extractor = Extractor(_gazetteer(None))
-    for document in iter_documents(ingest.article_files(args.paths)):
+    rejects: list = []
+    for document in iter_documents(ingest.article_files(args.paths), rejects=rejects):
         for mention in extractor.extract(document):
             record = mention.to_json()
             if args.format == "jsonl":
@@ -145,33 +172,47 @@ def run_extract(args: Namespace) -> int:
                     f"{record['ua_party']} ({record['ua_oblast'] or 'Київ'}) — {record['partner']} "
                     f"[{record['partner_country']}] {record['type']}/{record['status']} {record['date'] or ''}"
                 )
-    return EXIT_OK
+    for reject in rejects:
+        _say(f"  {reject.source_file}:{reject.row_number or ''} {reject.reason}")
+    return _outcome(len(rejects), 0)
 
 
 def run_evaluate(args: Namespace) -> int:
     from etl.evaluate import evaluate, format_report
 
+    _require_readable([args.gold, args.articles])
+    if not args.gold.is_file():
+        raise CommandError(f"--gold {args.gold}: not a file")
+    if not args.articles.is_dir():
+        raise CommandError(f"--articles {args.articles}: not a folder")
     print(format_report(evaluate(args.gold, args.articles)))
     return EXIT_OK
 
 
-def _report_status(db: Path | None) -> None:
-    from warehouse.connection import connect
+STATUS_SQL = """
+    select
+        (select count(*) from dim_oblast),
+        (select count(*) from dim_hromada where is_hromada and not is_crimea),
+        (select count(*) from dim_hromada where is_hromada and not is_crimea and has_coordinates),
+        (select count(*) from dim_country where name_uk is not null),
+        (select count(*) from fct_agreements),
+        (select count(*) from fct_agreements where is_domestic),
+        (select count(distinct partner_country_code) from fct_agreements where not is_domestic),
+        (select count(*) from raw_rejects)
+"""
 
-    with connect(db) as con:
-        rows = con.execute(
-            """
-            select
-                (select count(*) from dim_oblast),
-                (select count(*) from dim_hromada where is_hromada and not is_crimea),
-                (select count(*) from dim_hromada where is_hromada and not is_crimea and has_coordinates),
-                (select count(*) from dim_country where name_uk is not null),
-                (select count(*) from fct_agreements),
-                (select count(*) from fct_agreements where is_domestic),
-                (select count(distinct partner_country_code) from fct_agreements where not is_domestic),
-                (select count(*) from raw_rejects)
-            """
-        ).fetchall()[0]
+
+def _report_status(db: Path | None) -> None:
+    from warehouse.connection import connect, db_path
+
+    try:
+        with connect(db) as con:
+            rows = con.execute(STATUS_SQL).fetchall()[0]
+    except FileNotFoundError as error:
+        raise CommandError(str(error)) from None
+    except duckdb.Error as error:
+        reason = str(error).splitlines()[0]
+        raise CommandError(f"warehouse {db or db_path()} cannot be read ({reason}): run `python -m etl build`") from None
     oblasts, hromadas, geocoded, countries, agreements, domestic, partner_countries, rejects = rows
     share = f"{100 * geocoded / hromadas:.1f}".replace(".", ",") if hromadas else "0"
     _say(

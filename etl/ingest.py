@@ -1,7 +1,6 @@
 """Ingest steps shared by the CLI and the build: registers and articles into the raw layer."""
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +31,18 @@ class IngestSummary:
         return self.read_count == self.loaded_count + self.rejected_count
 
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def unreadable(path: Path) -> str | None:
+    """Why a file or folder cannot be read at all (missing, no permission), or None when it can."""
+    try:
+        if path.is_dir():
+            next(path.iterdir(), None)
+        else:
+            path.open("rb").close()
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    return None
 
 
 def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> IngestSummary:
@@ -45,15 +54,14 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
 
     started = load.now()
     ref = load.source_ref(path)
-    sha = file_sha256(path)
-    already = load.count_rows(con, "raw_mentions", "source_id", sha)
-    replaced = load.superseded_count(con, SOURCE_KIND, ref, sha)
     try:
         result = read_registry(path, gazetteer)
     except RegistryFileError as error:
         # nothing of the file can be read: the file counts as one record read and rejected (as an unreadable
         # article does), its reason kept as the file-level reject, so the run reconciles with raw_rejects
-        rejected = load.replace_rejects(con, SOURCE_KIND, ref, [error.reject] if error.reject else [])
+        sha = error.reject["source_sha256"]
+        replaced = load.superseded_count(con, SOURCE_KIND, ref, sha)
+        rejected = load.replace_rejects(con, SOURCE_KIND, ref, [error.reject])
         load.replace_mentions(con, SOURCE_KIND, ref, [])
         load.record_run(
             con, source_kind=SOURCE_KIND, source_file=ref, source_sha256=sha,
@@ -63,14 +71,15 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
             source_file=ref, read_count=rejected, rejected_count=rejected, failed=True, replaced_count=replaced,
             messages=[error.message],
         )
-    rejected_rows = len({reject["row_number"] for reject in result.rejects})
+    sha = result.source_id
+    already = load.count_rows(con, "raw_mentions", "source_id", sha)
     summary = IngestSummary(
         source_file=ref,
         read_count=result.read_count,
-        loaded_count=len(result.mentions),
-        rejected_count=rejected_rows,
-        unchanged=already == len(result.mentions) and already > 0,
-        replaced_count=replaced,
+        loaded_count=result.loaded_count,
+        rejected_count=result.rejected_count,
+        unchanged=already == result.loaded_count and already > 0,
+        replaced_count=load.superseded_count(con, SOURCE_KIND, ref, sha),
         messages=list(result.warnings),
     )
     load.replace_mentions(con, SOURCE_KIND, ref, result.mentions)

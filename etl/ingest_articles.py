@@ -10,6 +10,7 @@ import duckdb
 from tqdm import tqdm
 
 from etl import load
+from etl.ingest import unreadable
 
 SOURCE_KIND, REJECT_KIND = "article", "articles"
 
@@ -22,6 +23,7 @@ class ArticlesResult:
     rejected_count: int = 0
     mention_count: int = 0
     rejects: list[dict] = field(default_factory=list)
+    failed_files: list[str] = field(default_factory=list)  # could not be read at all (missing, no permission)
 
 
 def document_ref(document) -> str:
@@ -55,13 +57,16 @@ def ingest_articles(
 
 def _ingest_file(con, path: Path, extractor, seen: set[str], result: ArticlesResult, bar) -> None:
     from etl.extract.pipeline import mention_to_raw_row
-    from etl.sources.articles import iter_documents
+    from etl.sources.articles import Reject, iter_documents
 
     started = load.now()
     ref = load.source_ref(path)
-    reader_rejects: list = []
     read_refs: list[str] = []
-    for document in iter_documents([path], rejects=reader_rejects):
+    problem = unreadable(path)
+    reader_rejects: list = [Reject(str(path), problem)] if problem else []
+    if problem:
+        result.failed_files.append(ref)
+    for document in [] if problem else iter_documents([path], rejects=reader_rejects):
         if document.document_id in seen:  # the same text in an earlier file of this run
             continue
         seen.add(document.document_id)

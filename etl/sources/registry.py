@@ -180,8 +180,13 @@ class _Rows:
 def read_registry(path: str | Path, gazetteer, delimiter: str | None = None) -> RegistryRead:
     """Read a CSV or XLSX register; delimiter=None sniffs it from the header line."""
     path = Path(path)
-    data = path.read_bytes()
     ref = source_ref(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:  # keyed by its name, as an unreadable file has no content to hash
+        data, unreadable = ref.encode("utf-8"), f"cannot be read ({err.strerror or err})"
+    else:
+        unreadable = None
     result = RegistryRead(file=path.name, source_id=hashlib.sha256(data).hexdigest())
 
     def reject(number: int | None, column: str | None, value: str | None, reason: str, raw: str | None) -> Reject:
@@ -189,6 +194,8 @@ def read_registry(path: str | Path, gazetteer, delimiter: str | None = None) -> 
                       row_number=number, column_name=column, value=value, reason=reason, raw_record=raw)
 
     try:
+        if unreadable:
+            raise RegistryFileError(path.name, unreadable)
         table = read_table(data, path.name, delimiter, is_header)
         if not table.header:
             raise RegistryFileError(path.name, "the register is empty")
