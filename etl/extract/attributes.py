@@ -50,10 +50,12 @@ class AttributeRules:
                 and any("terminated" in self.cues.statuses(self.sents[i].cue_text) for i in generic):
             statuses.add("terminated")  # "Харків розірвав зв'язки з російськими містами. … з Москвою, Бєлгородом …"
         best = self.cues.best_status(statuses)
-        if best == "terminated" and pair.type == "council_decision":
-            pair.type = next((hit[0] for i in body + title
-                              if (hit := self.cues.type_of(self.sents[i].cue_text, exclude=("council_decision",)))),
-                             "other")
+        if best in ("terminated", "signed") and pair.type == "council_decision":
+            # the decision led to (or ended) a document: 'рада ухвалила рішення … Голова підписав меморандум'
+            other = next((hit[0] for i in body + title + (generic if not pair.in_passing else [])
+                          if (hit := self.cues.type_of(self.sents[i].cue_text, exclude=("council_decision",)))
+                          and (hit[1] == "document" or best == "terminated")), None)
+            pair.type = other or ("other" if best == "terminated" else pair.type)
         if best is None and pair.in_passing:
             best = "signed"  # an existing tie recalled in passing
         pair.status = self.cues.settle(pair.type, best)

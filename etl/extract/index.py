@@ -341,7 +341,10 @@ class PlaceIndex:
                 if best is None or score > best[0]:
                     best = (score, name)
         if best:
-            return best[1].replace("’", "'").replace("ʼ", "'")
+            name = best[1].replace("’", "'").replace("ʼ", "'")
+            if name.startswith("И") and not morph.is_known_name(name):
+                name = "І" + name[1:]  # 'Истон' -> 'Істон': Ukrainian starts such names with І
+            return name
         reading = latin_to_cyrillic(latin)  # no usable Cyrillic name in GeoNames: a Ukrainian reading of the Latin one
         return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in reading.split("-"))
 

@@ -123,10 +123,12 @@ class PairBuilder(AttributeRules):
         pairs: dict[tuple, Pair] = {}
 
         explicit: set[tuple] = set()
+        announcing: dict[str, tuple[int, ...]] = {}  # hromada -> the sentences that announced its partners
 
         def add(ua: str, partner, kind: str, s, named: bool = True, also: tuple[int, ...] = ()) -> None:
             if kind == "domestic" and ua == partner:
                 return
+            also = also + announcing.get(ua, ())
             if named:
                 explicit.add((ua, partner))
             k = (ua, kind, partner)
@@ -141,24 +143,31 @@ class PairBuilder(AttributeRules):
 
         domestic_ok = self.cues.domestic_context(self.sents) or not any(
             t.kind == "foreign" for s, found in zip(self.sents, self.toponyms) if not s.is_background for t in found)
-        announced: tuple[str, int] | None = None  # a hromada whose partners a sentence announced unnamed
+        # a hromada whose partners sentences announced unnamed ("… з п'ятьма громадами"), and those sentences
+        announced: tuple[str, tuple[int, ...]] | None = None
         for s in self.sents:
             subject = announced
             hromadas, foreign = self._parties(s)
-            if announced and (hromadas or foreign or s.index - announced[1] > ANNOUNCED_REACH):
+            if announced and not (hromadas or foreign) and self._announces_partners(s):
+                announced = (announced[0], announced[1] + (s.index,))  # "… підписав меморандуми з усіма п'ятьма"
+                subject = None
+            elif announced and (hromadas or foreign or s.index - announced[1][-1] > ANNOUNCED_REACH):
                 announced = None  # named in this sentence, or too far back
             home = self._owner(s)
             if not self.relation[s.index]:
                 if subject and (foreign or [h for h in hromadas if h != subject[0]]):
                     # "Громада отримала чотирьох партнерів. Це Боярська, Гайворонська ... громади."
                     for gid in foreign:
-                        add(subject[0], gid, "foreign", s, also=(subject[1],))
+                        add(subject[0], gid, "foreign", s, also=subject[1])
                     if domestic_ok:
                         for other in hromadas:
-                            add(subject[0], other, "domestic", s, also=(subject[1],))
+                            add(subject[0], other, "domestic", s, also=subject[1])
                 continue
+            announcing.clear()
+            if subject:
+                announcing[subject[0]] = subject[1]  # the partners named now are the ones announced
             if len(hromadas) == 1 and not foreign and self._announces_partners(s):
-                announced = (hromadas[0], s.index)
+                announced = (hromadas[0], (s.index,))
             owner = continuation[s.index]
             if owner is not None and home and not foreign and not [h for h in hromadas if h != home]:
                 if owner[0] == "F":
@@ -333,9 +342,10 @@ class PairBuilder(AttributeRules):
             pair.in_passing = not own  # only recalled: earlier events, or a standing tie with no news
             keyed.append((pair, pkey, mention))
         current = [pair for pair, _, mention in keyed if any(not self.sents[i].is_background for i in mention)]
-        if len(current) == 1 and current[0].in_passing and all(pair.in_passing for pair, _, _ in keyed) \
+        if current and all(pair.in_passing for pair, _, _ in keyed) \
                 and any(self._reports_event(i) for i in generic if not self.sents[i].is_title):
-            current[0].in_passing = False  # the article's one current pair, its signing told without its names
+            for pair in current:  # the article's current pairs, their signing told without their names
+                pair.in_passing = False
         sole = sum(not pair.in_passing for pair, _, _ in keyed) == 1
         for pair, pkey, mention in keyed:
             scope = mention if pair.in_passing else [i for i in mention if not self.sents[i].is_background] or mention

@@ -165,6 +165,7 @@ class Extractor:
                         claimed.update(id(o) for o in oblasts if t.last <= o.first <= t.last + 8)
         oblast_counts = Counter(t.candidates[0] for found in toponyms for t in found
                                 if t.kind == "oblast" and id(t) not in claimed)
+        raion_counts = Counter(code for found in toponyms for t in found if t.kind == "raion" for code in t.candidates)
         support = Counter(c for found in toponyms for t in found if t.kind in ("hromada", "foreign")
                           for c in set(t.candidates))
         doc_countries = Counter(code for found in countries_by_sentence for _, code in found)
@@ -172,7 +173,7 @@ class Extractor:
             sentence_countries = [code for _, code in countries_by_sentence[s.index]]
             for t in found:
                 if t.kind == "hromada":
-                    t.choice = self._choose_hromada(t, found, oblast_counts, support)
+                    t.choice = self._choose_hromada(t, found, oblast_counts, raion_counts, support)
                 elif t.kind == "foreign":
                     before = [code for at, code in countries_by_sentence[s.index] if at < t.first]
                     ordered = before[-1:] + [c for c in sentence_countries if c not in before[-1:]]
@@ -180,7 +181,7 @@ class Extractor:
                 else:
                     t.choice = t.candidates[0]
 
-    def _choose_hromada(self, t, found, oblast_counts, support) -> str:
+    def _choose_hromada(self, t, found, oblast_counts, raion_counts, support) -> str:
         """The raion or oblast named right after it; else the reading other mentions support; else the text's
         oblasts; else prominence."""
         hromadas = self.index.hromadas
@@ -195,8 +196,8 @@ class Extractor:
                     match = [c for c in t.candidates if hromadas[c].raion_code in o.candidates]
                 if match:
                     return match[0]
-        return max(t.candidates, key=lambda c: (support[c], oblast_counts.get(hromadas[c].oblast_code, 0),
-                                                hromadas[c].prominence))
+        return max(t.candidates, key=lambda c: (support[c], raion_counts.get(hromadas[c].raion_code, 0),
+                                                oblast_counts.get(hromadas[c].oblast_code, 0), hromadas[c].prominence))
 
     def _choose_place(self, t, sentence_countries, doc_countries, support) -> int:
         """The finder's ranking, within the country named nearest before it, else in the sentence or the text;

@@ -243,6 +243,9 @@ class ToponymFinder:
             return False
         if tokens[i].lower.endswith(("'s", "’s")) or self._country_token(tokens[i].text):
             return False  # "Georgia's Batumi", "Polish Rzeszów"
+        second = _POSSESSIVE.sub("", tokens[i + 1].lower)
+        if second in self.region_nouns or second in self.community or second in self.settlement_markers:
+            return False  # "Donetsk Oblast's Lyman", "Lviv Mayor …", "Irpin City Council"
         return all(t.is_capitalised and t.lower not in self.index.english_common and t.lower not in self.particles
                    for t in tokens[i:i + 2])
 
@@ -315,11 +318,12 @@ class ToponymFinder:
             if before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in self.settlement_markers:
                 before_marker = True
             after = tokens[last] if last < len(tokens) else None
-            if after is not None and after.is_word and after.lower in self.raion_nouns:
+            after_word = _POSSESSIVE.sub("", after.lower) if after is not None and after.is_word else ""
+            if after_word in self.raion_nouns:
                 raions = self.index.raion_by_latin.get(variants[0])
                 return Toponym("raion", sentence.index, first, last, surface, variants[0], list(raions),
                                "name") if raions else None
-            if after is not None and after.is_word and after.lower in self.region_nouns:
+            if after_word in self.region_nouns:  # "Kyiv Oblast", "Donetsk Oblast's Lyman"
                 code = self.index.oblast_by_latin.get(variants[0])
                 return Toponym("oblast", sentence.index, first, last, surface, variants[0], [code], "name") if code else None
             head = self._next_noun(tokens, last, names=True)
