@@ -15,10 +15,11 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import REPO_ROOT, connect, connect_memory, db_path
+from warehouse.connection import connect, connect_memory, db_path
+from warehouse.sql_files import schema_file, sql_dir, sql_files
 
-SQL_DIR = REPO_ROOT / "sql"
-SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+SQL_DIR = sql_dir()
+SCHEMA_FILE = schema_file()
 LAYERS: tuple[tuple[str, str], ...] = (
     ("staging", "view"),
     ("intermediate", "view"),
@@ -48,7 +49,7 @@ COLUMNS_SQL = (
 
 def layer_models(layer: str) -> dict[str, str]:
     """The models of one layer, name -> SQL text, from sql/<layer>/*.sql."""
-    return {path.stem: path.read_text(encoding="utf-8") for path in sorted((SQL_DIR / layer).glob("*.sql"))}
+    return {name: entry.read_text(encoding="utf-8") for name, entry in sql_files(SQL_DIR / layer).items()}
 
 
 def build_order(models: dict[str, str]) -> list[str]:

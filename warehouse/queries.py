@@ -4,15 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import polars as pl
 
-from warehouse.connection import REPO_ROOT
+from warehouse.sql_files import sql_dir, sql_files
 
-QUERY_DIR = REPO_ROOT / "sql" / "queries"
+QUERY_DIR = sql_dir() / "queries"
 FILTERED = "filtered_agreements"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
@@ -125,4 +124,4 @@ def geocode_coverage(con) -> pl.DataFrame:
 
 
 def query_names() -> list[str]:
-    return sorted(path.stem for path in Path(QUERY_DIR).glob("*.sql"))
+    return list(sql_files(QUERY_DIR))
