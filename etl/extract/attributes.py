@@ -152,10 +152,11 @@ class AttributeRules:
                 # '… Гросуплє, а 23 лютого 2023 року угоду підписали з Каушанами': the date is the other's
                 nearer_other = any(abs(o - d.start) < hi - lo and not _CLAUSE_BREAK.search(text[min(o, d.start):max(o, d.start)])
                                    for o in others)
-                if not ((between or nearer_other) and _CLAUSE_BREAK.search(text[lo:hi])):
-                    usable.append((abs(d.start - anchors[0]), d.value))
+                crosses = bool(_CLAUSE_BREAK.search(text[lo:hi]))
+                if not ((between or nearer_other) and crosses):
+                    usable.append((crosses, abs(d.start - anchors[0]), d.value))  # the partner's own clause first
             if usable:
-                return min(usable)[1]
+                return min(usable)[-1]
         return self._relative_date([j for j in ordered if not self.sents[j].is_title][:3])
 
     def _relative_date(self, sentences: list[int]) -> str | None:

@@ -332,10 +332,9 @@ class PlaceIndex:
                 if letters & _NOT_UKRAINIAN:
                     continue
                 known = morph.is_known_name(name)
-                if n and not known:
-                    continue  # a respelling counts only when the dictionary knows it
                 score = 3.0 * known + SequenceMatcher(None, key(name), target).ratio()
-                score += 0.1 * bool(letters & _UKRAINIAN_VOWELS) - 0.5 * name.startswith("И") - 0.2 * bool(n)
+                # a respelling must read closer to the Latin form to beat the name as GeoNames writes it
+                score += 0.1 * bool(letters & _UKRAINIAN_VOWELS) - 0.5 * name.startswith("И") - 0.15 * bool(n)
                 score -= 0.05 * ("ґ" in letters)  # 'Чикаго' over 'Чикаґо': foreign names take г
                 score -= 0.1 * ((" " in name) != (" " in latin))
                 if best is None or score > best[0]:

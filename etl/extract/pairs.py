@@ -16,6 +16,8 @@ _PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre
                       "передмістя", "околиця", "мікрорайон"})
 _WITH = frozenset({"з", "із", "зі", "with"})
 _BETWEEN = frozenset({"між", "поміж", "between", "among"})
+_LIST_DASH = re.compile(r"\s[—–]\s")
+_INSTRUMENTAL = ("ською", "цькою", "зькою", "ою", "ею", "єю", "ом", "ем", "єм", "ами", "ями")
 ANNOUNCED_REACH = 2  # partners announced unnamed are named within the next two sentences
 _CLAUSE_SPLIT = re.compile(r",\s+(?:and|а|while|whereas|і|й)\s|;\s|\s[—–]\s")
 
@@ -287,9 +289,12 @@ class PairBuilder(AttributeRules):
         return [(ua, gid) for u, f in full for ua in dict.fromkeys(u) for gid in dict.fromkeys(f)]
 
     def _listed_partners(self, s, hromadas: list[str]) -> list[str]:
-        """'Савинська громада має шість партнерів: Боярську, Гайворонську …': the hromadas after the colon,
-        when the hromadas before it are not named again after it."""
+        """'Савинська громада має шість партнерів: Боярську, Гайворонську …': the hromadas after the colon (or
+        after a dash that follows partners spoken of unnamed), when those before it are not named again after it."""
         colon = s.text.find(":")
+        dash = next((m.start() for m in _LIST_DASH.finditer(s.text) if self.cues.unnamed_partners(s.text[:m.start()])), -1)
+        if colon < 0 or 0 <= dash < colon:
+            colon = dash  # "… з п'ятьма громадами Західної України — Чортківською, Кіцманською …"
         if colon < 0:
             return []
         before, after = [], []
@@ -310,7 +315,9 @@ class PairBuilder(AttributeRules):
             cases = self.morph.analyse(token.text).cases if token.is_cyrillic else frozenset()
             # 'з' + instrumental is 'with'; 'з Житомира' (genitive) is 'from'
             marked = t.first > 0 and s.tokens[t.first - 1].lower in _WITH and (not cases or "ablt" in cases)
-            if marked or cases == {"ablt"}:
+            # listed after a marked partner in the instrumental: "з Чортківською (…), Кіцманською (…) та Жовківською"
+            listed = bool(partners) and token.is_cyrillic and ("ablt" in cases or token.lower.endswith(_INSTRUMENTAL))
+            if marked or listed or cases == {"ablt"}:
                 partners.append(t.choice)
         return partners
 

@@ -169,11 +169,21 @@ class Extractor:
         support = Counter(c for found in toponyms for t in found if t.kind in ("hromada", "foreign")
                           for c in set(t.candidates))
         doc_countries = Counter(code for found in countries_by_sentence for _, code in found)
+        # a shared name placed by the oblast or raion named with it is that hromada everywhere in the text
+        placed = {}
+        for found in toponyms:
+            for t in found:
+                if t.kind == "hromada" and len(t.candidates) > 1:
+                    near = self._placed_by_region(t, found)
+                    if near:
+                        placed.setdefault(tuple(t.candidates), near)
         for s, found in zip(sents, toponyms):
             sentence_countries = [code for _, code in countries_by_sentence[s.index]]
             for t in found:
                 if t.kind == "hromada":
-                    t.choice = self._choose_hromada(t, found, oblast_counts, raion_counts, support)
+                    t.choice = self._placed_by_region(t, found) or next(
+                        (code for code in placed.values() if code in t.candidates), None) \
+                        or self._choose_hromada(t, oblast_counts, raion_counts, support)
                 elif t.kind == "foreign":
                     before = [code for at, code in countries_by_sentence[s.index] if at < t.first]
                     ordered = before[-1:] + [c for c in sentence_countries if c not in before[-1:]]
@@ -181,9 +191,8 @@ class Extractor:
                 else:
                     t.choice = t.candidates[0]
 
-    def _choose_hromada(self, t, found, oblast_counts, raion_counts, support) -> str:
-        """The raion or oblast named right after it; else the reading other mentions support; else the text's
-        oblasts; else prominence."""
+    def _placed_by_region(self, t, found) -> str | None:
+        """The candidate in the raion or oblast named right after the name ('Городок Львівського району')."""
         hromadas = self.index.hromadas
         if len(t.candidates) == 1:
             return t.candidates[0]
@@ -196,6 +205,12 @@ class Extractor:
                     match = [c for c in t.candidates if hromadas[c].raion_code in o.candidates]
                 if match:
                     return match[0]
+        return None
+
+    def _choose_hromada(self, t, oblast_counts, raion_counts, support) -> str:
+        """Without a raion or oblast beside it: the reading other mentions support; else the text's raions and
+        oblasts; else prominence."""
+        hromadas = self.index.hromadas
         return max(t.candidates, key=lambda c: (support[c], raion_counts.get(hromadas[c].raion_code, 0),
                                                 oblast_counts.get(hromadas[c].oblast_code, 0), hromadas[c].prominence))
 

@@ -21,6 +21,8 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
 _LIST_OPENERS = frozenset({"—", "–", ":"})
+_UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "county", "rural"})
+_UNIT_NOUNS = frozenset({"municipality", "municipalities", "commune", "gmina", "council", "kommune", "kommun"})
 _SMALL_NUMERALS = frozenset({"два", "дві", "три", "чотири", "двох", "трьох", "two", "three", "four"})
 _POSSESSIVE = re.compile(r"['’]s$")  # "Kyiv's", "Yokohama’s"
 _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Vernon"
@@ -297,7 +299,7 @@ class ToponymFinder:
                 if noun is not None and self._lemma_in(noun, self.region_nouns) and stem in self.index.oblast_by_stem:
                     return Toponym("oblast", sentence.index, first, last, surface, stem,
                                    [self.index.oblast_by_stem[stem]], "adjective")
-                if noun is not None and self._lemma_in(noun, self.community) and stem in self.index.by_adjective:
+                if noun is not None and self._is_community(noun) and stem in self.index.by_adjective:
                     return Toponym("hromada", sentence.index, first, last, surface, stem,
                                    list(self.index.by_adjective[stem]), "adjective")
                 if stem in self.index.by_adjective and self._elided_community(tokens, last, stem):
@@ -319,11 +321,12 @@ class ToponymFinder:
                 before_marker = True
             after = tokens[last] if last < len(tokens) else None
             after_word = _POSSESSIVE.sub("", after.lower) if after is not None and after.is_word else ""
-            if after_word in self.raion_nouns:
-                raions = self.index.raion_by_latin.get(variants[0])
-                return Toponym("raion", sentence.index, first, last, surface, variants[0], list(raions),
-                               "name") if raions else None
-            if after_word in self.region_nouns:  # "Kyiv Oblast", "Donetsk Oblast's Lyman"
+            if after_word in self.raion_nouns and variants[0] in self.index.raion_by_latin:
+                return Toponym("raion", sentence.index, first, last, surface, variants[0],
+                               list(self.index.raion_by_latin[variants[0]]), "name")
+            if self._marker_after(tokens, last):
+                before_marker = True  # "Šakiai District Municipality", "Accrington Town Council"
+            if after_word in self.region_nouns and not before_marker:  # "Kyiv Oblast", "Donetsk Oblast's Lyman"
                 code = self.index.oblast_by_latin.get(variants[0])
                 return Toponym("oblast", sentence.index, first, last, surface, variants[0], [code], "name") if code else None
             head = self._next_noun(tokens, last, names=True)
@@ -428,10 +431,24 @@ class ToponymFinder:
                     return code, last + 1 + size
         return None, last
 
+    def _marker_after(self, tokens: list[Token], last: int) -> bool:
+        """A municipality word after a Latin name, past 'District', 'City' or 'Town' ('Šakiai District Municipality')."""
+        j = last
+        while j < len(tokens) and j < last + 2 and tokens[j].lower in _UNIT_QUALIFIERS:
+            j += 1
+        return j < len(tokens) and tokens[j].lower in _UNIT_NOUNS
+
     def _known_latin_phrase(self, name: str) -> bool:
         """'Bad Nauheim', 'New Haven': several words that together name a sizeable place or a hromada."""
         return name in self.index.by_latin or any(
             self.index.places[g].population >= 10_000 for g in self.index.place_by_latin.get(name, ()))
+
+    def _is_community(self, token: Token) -> bool:
+        """'громади', 'council', and compounds opening with one: 'громада-форпост', 'громади-партнери'."""
+        if self._lemma_in(token, self.community):
+            return True
+        head = token.text.split("-")[0]
+        return "-" in token.text and any(v in self.community for v in self.morph.lemma_variants(head))
 
     def _hyphenated_marker(self, token: Token) -> bool:
         """'громадою-форпостом Кириківкою', 'місто-побратим Х': a settlement word opening a compound."""
@@ -450,7 +467,7 @@ class ToponymFinder:
 
     def _village_ok(self, sentence: Sentence, last: int) -> bool:
         noun = self._next_noun(sentence.tokens, last, names=True)  # "Hostomel and Stryi communities"
-        return noun is not None and self._lemma_in(noun, self.community)
+        return noun is not None and self._is_community(noun)
 
     def _foreign_hint(self, tokens: list[Token], first: int, last: int) -> bool:
         """A foreign country word right before the span ('техаською Одесою', 'американського міста Odessa')
