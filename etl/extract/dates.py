@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from etl.extract.data import toml
 
@@ -42,10 +43,11 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
+@lru_cache(maxsize=8192)
+def find_dates(text: str, default_year: int | None = None) -> tuple[FoundDate, ...]:
     """Every date in the text, in order of appearance; day-month without a year takes default_year."""
     if not _DIGIT.search(text):
-        return []
+        return ()
     found: dict[int, FoundDate] = {}
     taken: list[range] = []
 
@@ -82,7 +84,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
         earlier = [found[k] for k in sorted(found) if k < m.start()]
         if earlier:
             add(m, earlier[-1].value[:4], MONTHS[m.group(1).lower()], None)
-    return [found[k] for k in sorted(found)]
+    return tuple(found[k] for k in sorted(found))
 
 
 def parse_date(value) -> date | None:

@@ -20,6 +20,7 @@ def key(text: str) -> str:
     return " ".join(re.split(r"[\s\-‐‑–—]+", text)).strip()
 
 
+@lru_cache(maxsize=200_000)
 def latin_fold(text: str) -> str:
     """ASCII-folded lower-case Latin (diacritics dropped, ł→l, ß→ss), hyphens to spaces."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
@@ -87,6 +88,7 @@ class Morphology:
     def __init__(self) -> None:
         self._morph = pymorphy3.MorphAnalyzer(lang="uk")
         self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+        self.lemma_variants = lru_cache(maxsize=200_000)(self.lemma_variants)
 
     def _analyse(self, word: str) -> Analysis:
         low = APOSTROPHES.sub("'", word.lower())
@@ -111,7 +113,7 @@ class Morphology:
             and not any(p.tag.POS == "NOUN" for p in parses)
         return Analysis(tuple(lemmas), adjective, person, cases, function)
 
-    def lemma_variants(self, token: str, limit: int = 4) -> list[str]:
+    def lemma_variants(self, token: str, limit: int = 4) -> tuple[str, ...]:
         """Surface form and normal forms of a token; hyphenated tokens are lemmatised part by part."""
         low = APOSTROPHES.sub("'", token.lower())
         variants = [low]
@@ -124,7 +126,7 @@ class Morphology:
             for options in per_part:
                 combos = [f"{c}-{o}" if c else o for c in combos for o in options][:8]
             variants += [c for c in combos if c not in variants]
-        return variants[:limit + 2]
+        return tuple(variants[:limit + 2])
 
     def is_known_name(self, name: str) -> bool:
         """Every word of the name is a Ukrainian dictionary word ('Кіото', 'Сан-Дієго'; not 'Киото')."""

@@ -15,24 +15,24 @@ _ABBREVIATIONS = frozenset(
     " prof gen jan feb mar apr jun jul aug sep sept oct nov dec no".split())
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    is_word: bool
+    """A word, number or punctuation mark with its character offsets; the derived flags are computed once."""
+    __slots__ = ("text", "start", "end", "is_word", "lower", "is_capitalised", "is_cyrillic")
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.is_word and self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int, is_word: bool) -> None:
+        self.text, self.start, self.end, self.is_word = text, start, end, is_word
+        self.lower = text.lower()
+        self.is_capitalised = is_word and text[0].isupper()
+        self.is_cyrillic = is_word and ("\u0400" <= text[0] <= "\u04ff" or _CYR.search(text) is not None)
 
-    @property
-    def is_cyrillic(self) -> bool:
-        return bool(_CYR.search(self.text))
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass

@@ -75,7 +75,7 @@ class ToponymFinder:
         self._country_token = lru_cache(maxsize=100_000)(self._country_token)
 
     # --- helpers -------------------------------------------------------------------------------
-    def lemmas(self, token: Token) -> list[str]:
+    def lemmas(self, token: Token) -> tuple[str, ...]:
         return self.morph.lemma_variants(token.text)
 
     def _lemma_in(self, token: Token, words: frozenset) -> bool:
