@@ -1,6 +1,11 @@
 -- grain: one row per agreement (an unordered pair), merged from all its mentions
 with mentions as (
-    select * from int_mentions_keyed
+    select
+        *,
+        -- the mention that names the partner: the most confident, then one a gazetteer placed, then the
+        -- first reported (event_order is unique within a pair, so ties are broken the same way every build)
+        (confidence, partner_geonameid is not null, -event_order) as naming_rank,
+    from int_mentions_keyed
 ),
 
 vocabulary as (
@@ -14,18 +19,18 @@ per_pair as (
         arg_min(ua_hromada_code, event_order) as hromada_code,
         bool_or(is_domestic) as is_domestic,
         arg_min(partner_hromada_code, event_order) filter (where is_domestic) as first_partner_hromada_code,
-        arg_max(partner_name_uk, confidence) as partner_name_uk,
-        arg_max(partner_name_en, confidence) filter (where partner_name_en is not null) as partner_name_en,
-        arg_max(partner_country_code, confidence) as partner_country_code,
+        arg_max(partner_name_uk, naming_rank) filter (where partner_name_uk is not null) as partner_name_uk,
+        arg_max(partner_name_en, naming_rank) filter (where partner_name_en is not null) as partner_name_en,
+        arg_max(partner_country_code, naming_rank) as partner_country_code,
         max(partner_geonameid) as partner_geonameid,
-        arg_max(partner_lat, confidence) filter (where partner_lat is not null) as partner_lat,
-        arg_max(partner_lon, confidence) filter (where partner_lat is not null) as partner_lon,
+        arg_max(partner_lat, naming_rank) filter (where partner_lat is not null) as partner_lat,
+        arg_max(partner_lon, naming_rank) filter (where partner_lat is not null) as partner_lon,
         -- lifecycle: the latest dated event, unless an undated event reports a later stage
         arg_max(status, (sort_date, status_rank)) filter (where sort_date is not null) as latest_dated_status,
         max(status_rank) filter (where sort_date is null) as undated_max_rank,
-        arg_max(type, (sort_date, status_rank)) filter (where type <> 'other' and sort_date is not null)
+        arg_max(type, (sort_date, status_rank, event_order)) filter (where type <> 'other' and sort_date is not null)
             as latest_dated_type,
-        arg_max(type, status_rank) filter (where type <> 'other') as highest_stage_type,
+        arg_max(type, (status_rank, event_order)) filter (where type <> 'other') as highest_stage_type,
         -- the earliest date, and of dates that can mean the same day the most precise one
         arg_min(event_date_value, (event_period_end, date_diff('day', event_date_value, event_period_end)))
             filter (where event_date_value is not null) as first_event_date,
@@ -33,7 +38,7 @@ per_pair as (
         arg_min(event_date_value, (event_period_end, date_diff('day', event_date_value, event_period_end)))
             filter (where status = 'signed' and event_date_value is not null) as signed_date,
         max(published_date) as latest_published_date,
-        arg_max(programme, (sort_date, status_rank)) filter (where programme is not null) as programme,
+        arg_max(programme, (sort_date, status_rank, event_order)) filter (where programme is not null) as programme,
         list_sort(list_distinct(flatten(list(themes)))) as themes,
         count(distinct source_id) as source_count,
         count(*) as mention_count,
