@@ -45,14 +45,20 @@ def legend(top: float, percent: bool = False, scale: list[list[int]] = VIRIDIS_R
     return f'<div style="font-size:.8em;display:flex;flex-wrap:wrap;gap:.8em">{cells}</div>'
 
 
+def _basemap() -> dict:
+    """A street basemap only when PARTNERSHIPS_BASEMAP names one. Without it no map provider is given and pydeck's
+    map_style stays at its "__MAP_STYLE__" default, the one value Streamlit reads as "no basemap": map_style=None
+    or "" makes Streamlit fetch a Carto style from basemaps.cartocdn.com instead."""
+    style = os.environ.get(BASEMAP_ENV)
+    return {"map_provider": "carto", "map_style": style} if style else {"map_provider": None}
+
+
 def _deck(layers: list[pdk.Layer], lat: float, lon: float, zoom: float) -> pdk.Deck:
-    style = os.environ.get(BASEMAP_ENV) or None
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
-        map_provider="carto" if style else None,
-        map_style=style,
         tooltip={"text": "{tooltip}"},
+        **_basemap(),
     )
 
 

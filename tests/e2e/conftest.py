@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -124,16 +125,29 @@ def chromium(chromium_path):
         browser.close()
 
 
+def is_loopback(url: str) -> bool:
+    """A request that stays on this machine: the served app itself, or data held by the page (data:, blob:)."""
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob", "about"} or parts.hostname in {"127.0.0.1", "localhost", "::1"}
+
+
 @pytest.fixture
-def new_context(chromium):
+def outside_requests() -> list[str]:
+    """Every URL the test's browser contexts asked for beyond loopback (they are aborted, but still recorded)."""
+    return []
+
+
+@pytest.fixture
+def new_context(chromium, outside_requests):
     """Open fresh browser contexts (each is a new Streamlit session, like a new browser); all close after the test."""
     contexts = []
 
     def make():
         context = chromium.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900})
         context.set_default_timeout(60_000)
+        context.on("request", lambda request: None if is_loopback(request.url) else outside_requests.append(request.url))
         # hermetic: the app is all on loopback; anything else (icon fonts, a basemap style) fails at once
-        context.route(lambda url: not url.startswith("http://127.0.0.1:"), lambda route: route.abort())
+        context.route(lambda url: not is_loopback(url), lambda route: route.abort())
         contexts.append(context)
         return context
 

@@ -152,7 +152,7 @@ def small_oblast(built_warehouse) -> tuple[str, str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_renders_in_both_languages_without_errors(page, app_url, name, lang):
+def test_every_page_renders_in_both_languages_without_errors(page, app_url, outside_requests, name, lang):
     open_app(page, _url(app_url, PAGES[name][0], lang))
     title = PAGES[name][1 + LANGS.index(lang)]
     assert page.locator('[data-testid="stMain"] h1').all_inner_texts() == [title]
@@ -166,6 +166,7 @@ def test_every_page_renders_in_both_languages_without_errors(page, app_url, name
     _assert_one_language(page, lang)
     settle(page)
     screenshot(page, f"{name}-{lang}")
+    assert outside_requests == [], f"{name} asked for more than loopback (maps must work offline)"
 
 
 def test_language_switch_relabels_the_page_and_keeps_the_link(page, app_url, small_oblast):
@@ -226,3 +227,15 @@ def test_csv_extract_holds_the_rows_on_screen_and_opens_in_excel(page, app_url, 
         records = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
         assert records[0][0] == "agreement_id"
         assert len(records) - 1 == shown
+
+
+def test_agreement_card_map_draws_with_nothing_fetched_from_outside(page, app_url, built_warehouse, outside_requests):
+    with duckdb.connect(str(built_warehouse), read_only=True) as con:
+        agreement_id = con.execute(
+            "select agreement_id from fct_agreements where not is_domestic and partner_lat is not null "
+            "order by source_count desc, agreement_id limit 1"
+        ).fetchone()[0]
+    open_app(page, f"{app_url}/explore?agreement={agreement_id}")
+    page.locator('.st-key-agreement_card [data-testid="stDeckGlJsonChart"] canvas').first.wait_for()
+    screenshot(page, "card-uk")
+    assert outside_requests == [], "the card's map asked for more than loopback"
