@@ -14,7 +14,6 @@ from etl.__main__ import main as etl_main
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 WORLD = FIXTURES / "world"
-SHARED_SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 
 
 def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
@@ -91,10 +90,3 @@ def sample(built_warehouse) -> duckdb.DuckDBPyConnection:
 def scratch_db(tmp_path, reference_db) -> Path:
     """A private writable copy of the reference-only warehouse."""
     return _copy_of(reference_db, tmp_path / "scratch.duckdb")
-
-
-@pytest.fixture(scope="session")
-def seeds_dir() -> Path:
-    if not (SHARED_SEEDS / "gold.jsonl").exists():
-        pytest.skip("../shared/seeds is not beside this checkout")
-    return SHARED_SEEDS

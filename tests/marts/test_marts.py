@@ -152,3 +152,55 @@ def test_a_register_row_with_a_link_gives_its_agreement_a_source_url(world):
         ("Фрайбург", register, "https://example.org/lviv-freiburg", False),
     ]
     assert scalar(world, "select count(*) from fct_agreement_sources where source_url is not null") == 1
+
+
+def test_every_foreign_partner_is_a_place_of_its_country(world):
+    # GeoNames' Cyrillic name of Chennevières has no apostrophe, the register writes ’: the place is found all the same
+    places = world.execute(
+        "select a.partner_name_uk, p.name, p.country_code, list_contains(p.names_cyrillic, a.partner_name_uk) "
+        "from fct_agreements a join dim_place p on p.geonameid = a.partner_geonameid order by 1"
+    ).fetchall()
+    assert places == [
+        ("Альбукерке", "Albuquerque", "US", True),
+        ("Вроцлав", "Wrocław", "PL", True),
+        ("Люблін", "Lublin", "PL", True),
+        ("Фрайбург", "Freiburg", "DE", True),
+        ("Шеннв’єр-сюр-Марн", "Chennevières-sur-Marne", "FR", False),
+    ]
+
+
+def test_a_world_hromada_has_its_settlements_and_one_centre(world):
+    izium = hromada(world, "Ізюм", KHARKIV)
+    row = world.execute(
+        "select count(*), list(name_uk) filter (where is_centre) from dim_settlement where hromada_code = $code",
+        {"code": izium},
+    ).fetchone()
+    assert row == (16, ["Ізюм"])
+
+
+def test_themes_and_vocabulary_carry_the_taxonomy_labels(world):
+    assert scalar(world, "select count(*) from dim_theme") == 23
+    assert world.execute("select label_uk, label_en from dim_theme where theme = 'recovery'").fetchone() == (
+        "Відбудова", "Recovery")
+    kinds = dict(world.execute("select kind, count(*) from dim_vocabulary group by kind").fetchall())
+    assert kinds == {"type": 7, "status": 5, "theme": 23}
+    statuses = world.execute("select code from dim_vocabulary where kind = 'status' order by sort_order").fetchall()
+    assert [code for (code,) in statuses] == ["planned", "negotiating", "intent", "signed", "terminated"]
+    unlabelled = scalar(
+        world,
+        "select count(*) from fct_agreements a, unnest(a.themes) as t(theme) "
+        "where t.theme not in (select theme from dim_theme) "
+        "or a.type not in (select code from dim_vocabulary where kind = 'type')",
+    )
+    assert unlabelled == 0
+
+
+def test_agreement_sources_list_each_register_that_reports_an_agreement(world):
+    assert world.execute("select count(*), sum(mention_count) from fct_agreement_sources").fetchone() == (8, 8)
+    wroclaw = world.execute(
+        "select s.source_ref, s.mention_count, s.evidence from fct_agreement_sources s "
+        "join fct_agreements a using (agreement_id) where a.partner_name_uk = 'Вроцлав' order by 1"
+    ).fetchall()
+    assert [(ref, count) for ref, count, _ in wroclaw] == [
+        ("tests/fixtures/world/register_1251_semicolon.csv", 1), ("tests/fixtures/world/register_main.csv", 1)]
+    assert wroclaw[0][2].startswith("register_1251_semicolon.csv, row 2: Громада: ЛЬВІВСЬКА")

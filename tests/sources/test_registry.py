@@ -261,7 +261,6 @@ def test_read_unpacks_as_the_contract_tuple(gazetteer):
     assert (len(mentions), rejects, read_count) == (3, [], 3)
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="data/sample/registry.csv not written yet")
 def test_sample_register_reads_without_rejects(gazetteer):
     read = read_registry(SAMPLE, gazetteer)
     assert [(r["row_number"], r["column_name"], r["value"], r["reason"]) for r in read.rejects] == []
