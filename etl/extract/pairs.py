@@ -85,6 +85,11 @@ class PairBuilder(AttributeRules):
         if before == "до" and t.first > 1 and tokens[t.first].is_cyrillic \
                 and self.cues.is_destination_word(tokens[t.first - 2].text):
             return "gent" in self.morph.analyse(tokens[t.first].text).cases  # "під час візиту до Львова"
+        if before in (",", "та", "і", "й") and tokens[t.first].is_cyrillic:
+            # "у Дніпрі, Запоріжжі, на Львівщині": listed after a venue in the same case
+            previous = next((p for p in self.toponyms[t.sentence] if p.last == t.first - 1), None)
+            return previous is not None and self._is_venue(sentence, previous) and "loct" in \
+                self.morph.analyse(tokens[t.first].text).cases and t.surface.lower() != t.nominative
         case = _VENUE_PREPOSITIONS.get(before)
         if case is None:
             return False
@@ -172,10 +177,11 @@ class PairBuilder(AttributeRules):
                 announced = (hromadas[0], (s.index,))
             owner = continuation[s.index]
             if owner is not None and home and not foreign and not [h for h in hromadas if h != home]:
+                named = home in hromadas  # a continuation names the home hromada at most, not the partner with it
                 if owner[0] == "F":
-                    add(home, owner[1], "foreign", s)
+                    add(home, owner[1], "foreign", s, named=named)
                 elif domestic_ok:
-                    add(home, owner[1], "domestic", s)
+                    add(home, owner[1], "domestic", s, named=named)
                 continue
             if foreign:
                 owner_of_list = self._twin_list_owner(s)
@@ -382,7 +388,8 @@ class PairBuilder(AttributeRules):
             if [k for k in self.partner_keys[s.index] if k != ("H", self.home)] or prev.paragraph != s.paragraph \
                     or s.is_title:
                 continue
-            keys = [k for k in self.partner_keys[prev.index] if k != ("H", self.home)]
+            keys = [k for k in dict.fromkeys(self._key(t) for t in self.toponyms[prev.index] if not self._is_venue(prev, t))
+                    if k is not None and k != ("H", self.home)]  # not "the consulate in San Francisco"
             if len(keys) == 1 and not (keys[0][0] == "H" and self._named_as_subject(prev, keys[0][1])):
                 owner[s.index] = keys[0]
             elif not keys and owner[prev.index] is not None:

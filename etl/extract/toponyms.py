@@ -69,6 +69,7 @@ class ToponymFinder:
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
         self.memo: dict[str, tuple[list[int], str]] = {}
+        self.accepted: set[int] = set()
         self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
         self._spelled = lru_cache(maxsize=20_000)(self._spelled)
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
@@ -166,8 +167,9 @@ class ToponymFinder:
         return False
 
     def start_document(self) -> None:
-        """Forget the previous article's transliteration matches."""
+        """Forget the previous article's transliteration matches and the places it was read to name."""
         self.memo: dict[str, tuple[list[int], str]] = {}
+        self.accepted: set[int] = set()  # places this article named as partners: later bare mentions are them too
 
     def find(self, sentence: Sentence, doc_countries: set[str], lang: str,
              sentence_countries: list[tuple[int, str]] | None = None, relation: bool = False) -> list[Toponym]:
@@ -408,6 +410,8 @@ class ToponymFinder:
             foreign = sorted(in_context, key=lambda g: (places[g].country_code != nearest,
                                                         latin_fold(places[g].name) != main, -places[g].population))
             foreign_form = forms.get(foreign[0], foreign_form)
+        elif foreign[0] in self.accepted:
+            pass  # "Bad Nauheim's other twin towns …" after "Bad Nauheim and Bucha seal town partnership"
         elif via == "fuzzy" or (places[foreign[0]].population < (SLOT_POPULATION if slot else GLOBAL_POPULATION)
                                 and not before_marker):
             return None
@@ -415,6 +419,7 @@ class ToponymFinder:
             return None  # a town of an unusual partner country, and the text does not name that country
         if last - first == 1 and self.morph.analyse(span[0].text).is_person and not (hint or before_marker):
             return None
+        self.accepted.add(foreign[0])
         return Toponym("foreign", sentence.index, first, last, surface, foreign_form, foreign, via,
                        foreign_hint=hint, ua_alternatives=ua)
 

@@ -31,6 +31,7 @@ _TAIL = tuple(_CHROME["tail_starts"])
 _DROP = frozenset(_CHROME["drop_lines"])
 _DROP_RE = [re.compile(p) for p in _CHROME["drop_patterns"]]
 _HEADLINE_RE = [re.compile(p) for p in _CHROME["headline_patterns"]]
+INLINE_LINK_PARAGRAPH = 150  # characters: a line this long after an inline "Read also:" is the article going on
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _DATELINE = re.compile(r"^[^\W\d][\w'’ -]{1,40},\s+(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}\s+[^\W\d]+\s+\d{4}"
                        r"|[^\W\d]+\s+\d{1,2},\s+\d{4})(?:\s*(?:року|р\.))?\s*[—–.-]\s+")
@@ -113,6 +114,16 @@ def _is_tail(low: str) -> bool:
     return False
 
 
+def _inline_link(line: str, rest: list[str]) -> bool:
+    """A related-headline line with its headline on it ('Read also: Lutsk and Lublin sign …') that the article's
+    body goes on after: the next non-empty line is a full paragraph."""
+    label, colon, headline = line.partition(":")
+    if not colon or len(headline.strip()) < 15:
+        return False
+    following = next((other for other in rest if other.strip()), "")
+    return len(following) >= INLINE_LINK_PARAGRAPH and not any(p.match(following) for p in _HEADLINE_RE)
+
+
 def _dateline(line: str) -> tuple[str, date | None]:
     """A byline or dateline: ('', date) for a short metadata line, (rest, date) for a 'Place, date — text' opening."""
     found = [d for d in find_dates(_TIME.sub(" ", line)) if len(d.value) == 10]
@@ -137,6 +148,8 @@ def strip_chrome(raw: str) -> _Cleaned:
     for number, line in enumerate(lines):
         low = line.casefold()
         if kept and _is_tail(low):
+            if _inline_link(line, lines[number + 1:]):
+                continue  # "Read also: …" between two paragraphs of the article, not the start of its tail
             break
         if low in _DROP or any(p.match(line) for p in _DROP_RE):
             if "cookie" not in low and "кукі" not in low:
