@@ -8,6 +8,12 @@ def _pairs(mentions: list[dict]) -> set[frozenset]:
     return {frozenset((m["ua_party"], m["partner"])) for m in mentions}
 
 
+def _oblasts_of(party: str, mentions: list[dict]) -> set[str]:
+    """The oblasts a party is placed in, on whichever side of its pairs it stands."""
+    return {m["ua_oblast"] if m["ua_party"] == party else m["partner_oblast"]
+            for m in mentions if party in (m["ua_party"], m["partner"])}
+
+
 def test_pairs_listed_under_a_signing_lead_are_each_a_pair(extract):
     text = ("На Миколаївщині підписали меморандуми в межах «Пліч-о-пліч»\n\n"
             "Меморандуми про співпрацю підписали:\n"
@@ -45,9 +51,7 @@ def test_a_three_party_memorandum_pairs_every_two_hromadas(extract):
     text = "Ізюм, Самбір і Городок Львівського району підписали тристоронній меморандум у межах «Пліч-о-пліч»."
     mentions = extract(text, published="2025-05-16")
     assert _pairs(mentions) == {frozenset(p) for p in (("Ізюм", "Самбір"), ("Ізюм", "Городок"), ("Самбір", "Городок"))}
-    horodok = {m["partner_oblast"] if m["partner"] == "Городок" else m["ua_oblast"]
-               for m in mentions if "Городок" in (m["ua_party"], m["partner"])}
-    assert horodok == {"Львівська"}
+    assert _oblasts_of("Городок", mentions) == {"Львівська"}
 
 
 def test_hromadas_between_mij_are_each_others_partners_not_the_home_hromadas(extract):
@@ -92,3 +96,30 @@ def test_the_byline_under_the_headline_gives_the_publication_date(byline, publis
                       "The forum lasted two days. On the last day the documents were signed.",
                       "", "Read also:", "01.01.2020 Another headline"])
     assert strip_chrome(page).published.isoformat() == published
+
+
+def test_hromadas_listed_after_a_dash_that_follows_unnamed_partners_are_the_partners(extract):
+    text = ("Тростянецька громада-форпост налагоджує партнерство\n\n"
+            "Тростянецька міська рада ухвалила рішення про встановлення партнерських відносин з п'ятьма громадами "
+            "Західної України — Чортківською (Тернопільська область), Кіцманською (Чернівецька область) "
+            "та Жовківською (Львівська область) у межах проєкту «Пліч-о-Пліч».")
+    mentions = extract(text, published="2025-04-21")
+    assert _pairs(mentions) == {frozenset(("Тростянець", p)) for p in ("Чортків", "Кіцмань", "Жовква")}
+    assert _oblasts_of("Тростянець", mentions) == {"Сумська"}
+
+
+def test_towns_listed_after_a_venue_are_venues_too(extract):
+    text = ("Сартанська громада підписала меморандум зі Старосамбірською громадою в межах «Пліч-о-Пліч».\n\n"
+            "«Громада живе — у Дніпрі, Запоріжжі, на Львівщині, і кожен такий меморандум важливий», — сказав голова.")
+    assert _pairs(extract(text, published="2025-06-10")) == {frozenset(("Сартана", "Старий Самбір"))}
+
+
+def test_an_inline_read_also_link_does_not_cut_the_article():
+    page = "\n".join(["Khmelnytskyi becomes twin city of Sheffield", "",
+                      "The twinning agreement was signed at Sheffield Town Hall on Wednesday, February 1.", "",
+                      "Read also: Lutsk and Lublin sign memorandum on joint EU projects", "",
+                      "During the visit, the delegation also met members of the UK Parliament and the Sheffield Chamber "
+                      "of Commerce; the parties agreed to organise joint exhibitions and an online business forum.", "",
+                      "Read also:", "Another headline"])
+    text = strip_chrome(page).text
+    assert "Chamber of Commerce" in text and "Lutsk and Lublin" not in text and "Another headline" not in text
