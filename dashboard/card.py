@@ -35,7 +35,7 @@ def show(agreement_id: str, themes: dict[str, str]) -> None:
         st.subheader(f"{_name(row, 'hromada_name')} — {_name(row, 'partner_name')} ({country})")
         left, right = st.columns([3, 2])
         with left:
-            st.pydeck_chart(maps.parties(row, data.by_country({})), key="card_map", height=300)
+            st.pydeck_chart(maps.parties(row, data.shapes("country").get("UA", [])), key="card_map", height=300)
         with right:
             st.markdown("\n".join([
                 f"**{t('col_oblast')}:** {_name(row, 'oblast_name')} · `{row['hromada_code']}`",

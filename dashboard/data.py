@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard import geometry
 from warehouse import queries
 from warehouse.connection import connect, db_path
 
@@ -47,6 +48,26 @@ def _cached(path: str, build_version: float, name: str, *args: Any) -> Any:
         return getattr(queries, name)(cursor, *args)
     finally:
         cursor.close()
+
+
+# (tolerance in degrees, decimals): the world view shows ~0.1° a pixel, the map of Ukraine ~0.02°
+SHAPE_DETAIL = {"country": (0.1, 2), "oblast": (0.005, 3)}
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _shapes(path: str, build_version: float, kind: str) -> dict[str, list]:
+    cursor = _connection(path, build_version).cursor()
+    try:
+        frame = queries.run(cursor, "shapes", kind=kind)
+    finally:
+        cursor.close()
+    tolerance, digits = SHAPE_DETAIL[kind]
+    return {code: geometry.light(shape, tolerance, digits) for code, shape in frame.iter_rows()}
+
+
+def shapes(kind: str) -> dict[str, list]:
+    """Light polygons by code for the maps, thinned once per build: kind "country" (alpha-2) or "oblast"."""
+    return _shapes(str(db_path()), version(), kind)
 
 
 def _named(name: str):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import polars as pl
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import fmt
 from dashboard.i18n import lang, t
@@ -21,6 +22,7 @@ VIRIDIS_RGB = [[253, 231, 37], [160, 218, 57], [74, 193, 109], [31, 161, 135],
 CIVIDIS_RGB = [[254, 232, 56], [166, 157, 117], [138, 135, 121], [112, 113, 115],
                [87, 93, 109], [59, 73, 108], [18, 53, 112], [0, 34, 78]]
 EMPTY_RGB = [225, 225, 225]
+LAND_RGB, BORDER_RGB = [238, 238, 238], [200, 200, 200]
 HROMADA_RGB, PARTNER_RGB = [54, 92, 141], [253, 191, 17]
 
 
@@ -53,8 +55,16 @@ def _basemap() -> dict:
     return {"map_provider": "carto", "map_style": style} if style else {"map_provider": None}
 
 
+class _Deck(pdk.Deck):
+    """pydeck writes its JSON indented, one number a line, which makes a world map several times its size on the
+    wire; the same spec without the whitespace."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
 def _deck(layers: list[pdk.Layer], lat: float, lon: float, zoom: float) -> pdk.Deck:
-    return pdk.Deck(
+    return _Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
         tooltip={"text": "{tooltip}"},
@@ -62,16 +72,13 @@ def _deck(layers: list[pdk.Layer], lat: float, lon: float, zoom: float) -> pdk.D
     )
 
 
-def _parts(frame: pl.DataFrame, code: str, tip: Callable[[dict], str], fill: Callable[[dict], list[int]]) -> list[dict]:
-    """One row per polygon of each area's geometry_json, carrying the area's code, tooltip and fill."""
+def _parts(frame: pl.DataFrame, code: str, shapes: dict[str, list], tip: Callable[[dict], str],
+           fill: Callable[[dict], list[int]]) -> list[dict]:
+    """One row per polygon of each area's shape, carrying the area's code, tooltip and fill."""
     rows = []
     for row in frame.iter_rows(named=True):
-        if not row.get("geometry_json"):
-            continue
-        geometry = json.loads(row["geometry_json"])
-        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         shared = {"code": row[code], "tooltip": tip(row), "fill": fill(row)}
-        rows.extend({**shared, "polygon": polygon} for polygon in polygons)
+        rows.extend({**shared, "polygon": polygon} for polygon in shapes.get(row[code], []))
     return rows
 
 
@@ -87,43 +94,48 @@ def _areas(layer_id: str, parts: list[dict], pickable: bool, opacity: float = 1.
     ]
 
 
-def oblast_choropleth(oblasts: pl.DataFrame, metric: str) -> pdk.Deck:
+def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: str) -> pdk.Deck:
     top = oblasts[metric].max() or 0
     name = f"name_{lang()}"
     tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       share=fmt.pct(r["hromadas_with_partner_pct"]), countries=fmt.num(r["country_count"]))
-    parts = _parts(oblasts, "oblast_code", tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
+    parts = _parts(oblasts, "oblast_code", shapes, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
     return _deck(_areas(OBLAST_LAYER, parts, pickable=True), 48.4, 31.2, 4.6)
 
 
-def _country_layers(countries: pl.DataFrame, pickable: bool) -> list[pdk.Layer]:
+def _country_layer(countries: pl.DataFrame, shapes: dict[str, list]) -> pdk.Layer:
+    """Every country's light shape in one layer: those with agreements filled by their count, the rest as pale land,
+    all with a thin border (one copy of the coordinates: PolygonLayer strokes what it fills)."""
     top = countries["agreement_count"].max() or 0
     name = f"name_{lang()}"
     tip = lambda r: t("tt_country", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       hromadas=fmt.num(r["hromada_count"]))
-    parts = _parts(countries, "country_code", tip, lambda r: colour(r["agreement_count"], top, CIVIDIS_RGB))
-    return _areas(COUNTRY_LAYER, parts, pickable=pickable, opacity=0.6)
+    fill = lambda r: colour(r["agreement_count"], top, CIVIDIS_RGB) if r["agreement_count"] else LAND_RGB  # noqa: E731
+    return pdk.Layer("PolygonLayer", id=COUNTRY_LAYER, data=_parts(countries, "country_code", shapes, tip, fill),
+                     get_polygon="polygon", get_fill_color="fill", get_line_color=BORDER_RGB, stroked=True,
+                     line_width_min_pixels=0.5, get_line_width=0, pickable=True, auto_highlight=True)
 
 
-def _arc_layer(arcs: pl.DataFrame) -> pdk.Layer:
+def _arc_layer(arcs: list[dict]) -> pdk.Layer:
     records = [
-        {**row, "tooltip": t("tt_arc", hromada=row[f"hromada_name_{lang()}"] or row["hromada_name_uk"],
-                              partner=row[f"partner_name_{lang()}"] or row["partner_name_uk"] or "")}
-        for row in arcs.iter_rows(named=True)
+        {"from": [row["hromada_lon"], row["hromada_lat"]], "to": [row["partner_lon"], row["partner_lat"]],
+         "tooltip": t("tt_arc", hromada=row[f"hromada_name_{lang()}"] or row["hromada_name_uk"],
+                      partner=row[f"partner_name_{lang()}"] or row["partner_name_uk"] or "")}
+        for row in arcs
     ]
     return pdk.Layer(
         "ArcLayer", id=ARC_LAYER, data=records, pickable=True, get_width=2,
-        get_source_position=["hromada_lon", "hromada_lat"], get_target_position=["partner_lon", "partner_lat"],
+        get_source_position="from", get_target_position="to",
         get_source_color=HROMADA_RGB, get_target_color=PARTNER_RGB,
     )
 
 
-def world(countries: pl.DataFrame, arcs: pl.DataFrame) -> pdk.Deck:
-    return _deck([*_country_layers(countries, True), _arc_layer(arcs)], 48.0, 18.0, 2.4)
+def world(countries: pl.DataFrame, arcs: pl.DataFrame, shapes: dict[str, list]) -> pdk.Deck:
+    return _deck([_country_layer(countries, shapes), _arc_layer(arcs.to_dicts())], 48.0, 18.0, 2.4)
 
 
-def parties(agreement: dict, countries: pl.DataFrame) -> pdk.Deck:
-    """Both parties of one agreement as points joined by an arc, over the country outlines."""
+def parties(agreement: dict, ukraine: list) -> pdk.Deck:
+    """Both parties of one agreement as points joined by an arc, over no more than Ukraine's outline."""
     name = lang()
     points = [
         {"lon": agreement["hromada_lon"], "lat": agreement["hromada_lat"], "colour": HROMADA_RGB,
@@ -132,13 +144,12 @@ def parties(agreement: dict, countries: pl.DataFrame) -> pdk.Deck:
          "tooltip": agreement[f"partner_name_{name}"] or agreement["partner_name_uk"] or ""},
     ]
     points = [p for p in points if p["lon"] is not None and p["lat"] is not None]
-    layers = _country_layers(countries, False)
+    layers = [pdk.Layer("PathLayer", id=COUNTRY_LAYER, data=[{"path": ring} for polygon in ukraine for ring in polygon],
+                        get_path="path", get_color=BORDER_RGB, width_min_pixels=1, get_width=0)]
     layers.append(pdk.Layer("ScatterplotLayer", id=POINT_LAYER, data=points, get_position=["lon", "lat"],
                             get_fill_color="colour", get_radius=2000, radius_min_pixels=5, radius_max_pixels=9, pickable=True))
     if len(points) == 2:
-        layers.append(_arc_layer(pl.DataFrame([{k: agreement[k] for k in (
-            "hromada_name_uk", "hromada_name_en", "partner_name_uk", "partner_name_en",
-            "hromada_lon", "hromada_lat", "partner_lon", "partner_lat")}])))
+        layers.append(_arc_layer([agreement]))
     if not points:
         return _deck(layers, 48.4, 31.2, 4.6)
     lats, lons = [p["lat"] for p in points], [p["lon"] for p in points]

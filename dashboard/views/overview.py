@@ -41,7 +41,7 @@ with left:
     st.subheader(t("map_ukraine"))
     metric = st.segmented_control(t("map_metric"), METRICS, key="map_metric", default=METRICS[0], required=True,
                                   format_func={m: t(f"metric_{m}") for m in METRICS}.get)
-    st.pydeck_chart(maps.oblast_choropleth(oblasts, metric), key="overview_map", on_select=pick_from_map,
+    st.pydeck_chart(maps.oblast_choropleth(oblasts, data.shapes("oblast"), metric), key="overview_map", on_select=pick_from_map,
                     selection_mode="single-object", height=430)
     st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct")), unsafe_allow_html=True)
     current = st.session_state.get("oblast") or []
@@ -54,7 +54,7 @@ with right:
     st.plotly_chart(charts.top_bars(countries, f"name_{lang()}", "agreement_count"), key="top_countries")
 
 st.subheader(t("map_world"))
-st.pydeck_chart(maps.world(countries, data.arcs(chosen)), key="world_map", height=460)
+st.pydeck_chart(maps.world(countries, data.arcs(chosen), data.shapes("country")), key="world_map", height=460)
 
 st.subheader(t("timeline"))
 split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", default="status", required=True,

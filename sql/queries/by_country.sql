@@ -20,7 +20,6 @@ final as (
         countries.country_code,
         countries.name_uk,
         countries.name_en,
-        countries.geometry_json,
         countries.centroid_lat,
         countries.centroid_lon,
         coalesce(per_country.agreement_count, 0) as agreement_count,

@@ -29,7 +29,6 @@ final as (
         oblasts.name_uk,
         oblasts.name_en,
         oblasts.is_occupied_crimea,
-        oblasts.geometry_json,
         oblasts.centroid_lat,
         oblasts.centroid_lon,
         oblasts.hromada_count,

@@ -59,3 +59,8 @@ def table_ids(at: AppTest) -> list[str]:
     frames = [frame.value for frame in at.dataframe if "agreement_id" in frame.value.columns]
     assert len(frames) == 1, f"expected one agreement table, found {len(frames)}"
     return list(frames[0]["agreement_id"])
+
+
+def map_specs(at: AppTest) -> list[str]:
+    """The deck.gl JSON of every pydeck map the page drew, as sent to the browser."""
+    return [element.proto.json for element in at.get("deck_gl_json_chart")]
