@@ -80,6 +80,7 @@ class Analysis:
     is_person: bool               # every parse is a first name, surname or patronymic
     cases: frozenset[str]
     is_function_word: bool = False  # a known preposition, conjunction, pronoun, adverb or verb
+    maybe_person: bool = False    # some parse is a first name, surname or patronymic
 
 
 class Morphology:
@@ -111,7 +112,8 @@ class Morphology:
         cases = frozenset(p.tag.case for p in parses if p.tag.case)
         function = bool(parses) and parses[0].tag.POS in _FUNCTION_POS and self._morph.word_is_known(low) \
             and not any(p.tag.POS == "NOUN" for p in parses)
-        return Analysis(tuple(lemmas), adjective, person, cases, function)
+        maybe = any(_PERSON_TAGS & set(p.tag.grammemes) for p in parses)
+        return Analysis(tuple(lemmas), adjective, person, cases, function, maybe)
 
     def lemma_variants(self, token: str, limit: int = 4) -> tuple[str, ...]:
         """Surface form and normal forms of a token; hyphenated tokens are lemmatised part by part."""

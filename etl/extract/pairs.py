@@ -103,7 +103,8 @@ class PairBuilder(AttributeRules):
         scores: Counter = Counter()
         eligible: set[str] = set()
         for s, found in zip(self.sents, self.toponyms):
-            weight = 3 if s.is_title else 2 if s.paragraph <= 2 else 1
+            site_name = s.is_title and (" | " in s.text or s.text.isupper())  # "ХЕРСОН.ЖИВЕ | Новини Херсонщини"
+            weight = 1 if site_name else 3 if s.is_title else 2 if s.paragraph <= 2 else 1
             if s.is_background:
                 weight = 0.1
             for t in found:

@@ -21,6 +21,7 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
 _LIST_OPENERS = frozenset({"—", "–", ":"})
+_PLURAL_MARKERS = frozenset({"міст", "містах", "громад", "cities", "towns", "municipalities", "communities"})
 _UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "county", "rural"})
 _UNIT_NOUNS = frozenset({"municipality", "municipalities", "commune", "gmina", "council", "kommune", "kommun"})
 _SMALL_NUMERALS = frozenset({"два", "дві", "три", "чотири", "двох", "трьох", "two", "three", "four"})
@@ -68,6 +69,7 @@ class ToponymFinder:
         self.person_markers = frozenset(words["person_markers"])
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
+        self.unit_countries = dict(words["unit_countries"])
         self.memo: dict[str, tuple[list[int], str]] = {}
         self.accepted: set[int] = set()
         self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
@@ -161,6 +163,9 @@ class ToponymFinder:
         analysis = self.morph.analyse(tokens[first].text)
         if last - first >= 2 and analysis.is_person:
             return True
+        if last - first == 2 and tokens[first].is_cyrillic and analysis.maybe_person \
+                and self.morph.analyse(tokens[first + 1].text).maybe_person:
+            return True  # "Богдан Андріїв": a first name and a surname, though 'Богдан' is also a village
         if first > 0 and tokens[first - 1].is_word and self._lemma_in(tokens[first - 1], self.person_markers) \
                 and last - first >= 2:
             return True
@@ -346,7 +351,8 @@ class ToponymFinder:
             if k in self.index.oblast_by_name and cyrillic:
                 return Toponym("oblast", sentence.index, first, last, surface, k, [self.index.oblast_by_name[k]], "name")
             code = self.index.country_of(k)
-            if code and not before_marker:
+            if code and (not before_marker or (before is not None and before.lower in _PLURAL_MARKERS)):
+                # "місто Вашингтон" is a town, "мерів міст Франції" a country
                 return Toponym("country", sentence.index, first, last, surface, k, [code], "name")
 
         ua: list[str] = []
@@ -365,6 +371,17 @@ class ToponymFinder:
         foreign = sorted(forms, key=lambda g: -self.index.places[g].population)
         foreign_form = forms[foreign[0]] if foreign else ""
         via = "cyrillic" if cyrillic else "latin"
+        remembered = next((self.memo[key(v)] for v in variants[:3] if key(v) in self.memo), None) if cyrillic else None
+        if remembered and not ua:  # read earlier in this article ("гміни Орли" … "між громадою Орли")
+            (foreign, foreign_form), via = (list(remembered[0]), remembered[1]), "fuzzy"
+        unit_country = self._unit_country(before) if before_marker and before is not None else None
+        if unit_country:  # "гміни Орли" is a Polish gmina, not Oryol: only that country's places
+            foreign = [g for g in foreign if self.index.places[g].country_code == unit_country]
+            ua = []
+            if not foreign and cyrillic:
+                found_ids, foreign_form = self._spelled(tuple(variants[:3]), frozenset({unit_country}), unit_country)
+                foreign, via = list(found_ids), "fuzzy"
+            foreign_form = forms.get(foreign[0], foreign_form) if foreign else foreign_form
         state = self._us_state_after(tokens, last)[0]
         hint = self._foreign_hint(tokens, first, last) or bool(state)
         latin_in_cyrillic_text = not cyrillic and lang != "en"
@@ -436,6 +453,10 @@ class ToponymFinder:
                     return code, last + 1 + size
         return None, last
 
+    def _unit_country(self, token: Token) -> str | None:
+        """The country a unit word belongs to ('гміна' -> PL)."""
+        return next((code for word, code in self.unit_countries.items() if word in self.lemmas(token)), None)
+
     def _marker_after(self, tokens: list[Token], last: int) -> bool:
         """A municipality word after a Latin name, past 'District', 'City' or 'Town' ('Šakiai District Municipality')."""
         j = last
@@ -471,7 +492,8 @@ class ToponymFinder:
         return after is None or after.lower in _ELIDED_NEXT or after.is_capitalised
 
     def _village_ok(self, sentence: Sentence, last: int) -> bool:
-        noun = self._next_noun(sentence.tokens, last, names=True)  # "Hostomel and Stryi communities"
+        # "Hostomel and Stryi communities"; Cyrillic names are not skipped ("Богдан Андріїв і мер …")
+        noun = self._next_noun(sentence.tokens, last, names=not sentence.tokens[last - 1].is_cyrillic)
         return noun is not None and self._is_community(noun)
 
     def _foreign_hint(self, tokens: list[Token], first: int, last: int) -> bool:
