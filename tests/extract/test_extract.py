@@ -183,7 +183,12 @@ def test_an_anniversary_of_an_old_twinning_is_in_passing(extract):
 
 
 def test_a_town_of_an_unusual_partner_country_needs_its_country_named(extract):
-    assert extract("Литовезька сільська рада та гміна Ханна підписали угоду про транскордонну співпрацю.") == []
+    assert extract("Литовезька сільська рада та місто Ханна підписали угоду про транскордонну співпрацю.") == []
+
+
+def test_a_gmina_is_a_polish_municipality(extract):
+    [mention] = extract("Литовезька сільська рада та гміна Ханна підписали угоду про транскордонну співпрацю.")
+    assert (mention["partner_name_en"], mention["partner_country"]) == ("Hanna", "PL")
 
 
 def test_former_names_of_renamed_cities_resolve_to_the_current_hromada(extract):
