@@ -98,3 +98,10 @@ def test_help_explains_the_command_and_its_arguments(capsys, argv, words):
     assert exit_.value.code == 0
     shown = " ".join(capsys.readouterr().out.split())
     assert all(word in shown for word in words)
+
+
+def test_ingest_articles_of_a_path_that_cannot_be_opened_exits_2(scratch_db, tmp_path, capsys):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    assert etl_main(["ingest", "articles", str(not_a_folder / "inner.txt"), "--db", str(scratch_db)]) == 2
+    assert one_error_line(capsys).endswith("inner.txt: cannot be read (Not a directory)")

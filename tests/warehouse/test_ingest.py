@@ -7,7 +7,10 @@ import shutil
 import duckdb
 
 from etl.__main__ import main as etl_main
+from etl.ingest_articles import ingest_articles
+from etl.reference.gazetteer import Gazetteer
 from tests.conftest import FIXTURES, REPO_ROOT, WORLD
+from warehouse.build import publish
 
 
 def distinct(path, sql) -> set:
@@ -115,3 +118,13 @@ def test_reingesting_edited_articles_replaces_their_documents_and_mentions(scrat
     assert rows(scratch_db, gone) == [(0,)]
     links = rows(scratch_db, "select distinct source_ref, source_url, is_link from fct_agreement_sources order by 1")
     assert links == [(ref, URL if ref == URL else None, ref == URL) for ref in sorted(titles)]
+
+
+def test_an_article_file_that_cannot_be_opened_is_a_failed_file_with_a_reconciled_run(scratch_db, tmp_path):
+    unopenable = tmp_path / "notes.txt" / "inner.txt"  # below a file: the OS refuses to open it
+    (tmp_path / "notes.txt").write_text("a file, not a folder", encoding="utf-8")
+    with publish(scratch_db) as con:
+        result = ingest_articles(con, [unopenable], Gazetteer.load(con), progress=False)
+    assert result.failed_files == [str(unopenable.resolve())]
+    assert rows(scratch_db, "select read_count, loaded_count, rejected_count from raw_ingest_runs") == [(1, 0, 1)]
+    assert rows(scratch_db, "select reason from raw_rejects") == [("cannot be read (Not a directory)",)]
