@@ -56,12 +56,13 @@ _LATIN_TO_CYRILLIC = [
     ("ę", "ен"), ("ř", "рж"), ("ě", "є"), ("ů", "у"), ("ď", "дь"), ("ť", "ть"), ("ó", "у"), ("ö", "е"),
     ("ü", "ю"), ("ä", "е"), ("x", "кс"), ("q", "к"), ("w", "в"), ("y", "и"),
 ]
+_FINAL_EY = re.compile(r"ey\b")
 _LATIN_LETTERS = str.maketrans("abcdefghijklmnoprstuvz", "абцдефггійклмнопрстувз")
 
 
 def latin_to_cyrillic(text: str) -> str:
     """A rough Ukrainian reading of a Latin name ('Rzeszów' → 'жешув'), for choosing among Cyrillic exonyms."""
-    out = text.casefold()
+    out = _FINAL_EY.sub("і", text.casefold())  # "Swanley", "Barnsley": a final -ey reads as і
     for old, new in _LATIN_TO_CYRILLIC:
         out = out.replace(old, new)
     return "".join(map(_latin_base, out)).translate(_LATIN_LETTERS)

@@ -267,17 +267,21 @@ class PairBuilder(AttributeRules):
         return named if len(named) >= 2 else []
 
     def _alternating_pairs(self, s) -> list[tuple[str, int]] | None:
-        """'Житомир — з Любліном, Бердичів — з Ченстоховою': hromada, partner, hromada, partner … in turn."""
+        """'Житомир — з Любліном, Бердичів — з Ченстоховою': hromada, partner, hromada, partner … in turn (or
+        partner first, then its hromada)."""
         sequence: list[tuple[str, object]] = []
         for t in self.toponyms[s.index]:
             if t.kind in ("hromada", "foreign") and not self._is_venue(s, t):
                 item = ("H" if t.kind == "hromada" else "F", t.choice)
                 if not sequence or sequence[-1] != item:
                     sequence.append(item)
-        if len(sequence) < 4 or len(sequence) % 2 or any(
-                kind != ("H" if n % 2 == 0 else "F") for n, (kind, _) in enumerate(sequence)):
+        if len(sequence) < 4 or len(sequence) % 2:
             return None
-        return [(sequence[n][1], sequence[n + 1][1]) for n in range(0, len(sequence), 2)]
+        first = sequence[0][0]  # "Rochdale is twinned with Lviv, Barnsley with Horlivka …" opens with the partner
+        if any(kind != (first if n % 2 == 0 else ("F" if first == "H" else "H")) for n, (kind, _) in enumerate(sequence)):
+            return None
+        pairs = [(sequence[n][1], sequence[n + 1][1]) for n in range(0, len(sequence), 2)]
+        return pairs if first == "H" else [(ua, gid) for gid, ua in pairs]
 
     def _clause_pairs(self, s) -> list[tuple[str, int]] | None:
         """'Lyman signed with Westport, and Sviatohirsk signed with Easton': pairs inside each clause, when
@@ -344,11 +348,15 @@ class PairBuilder(AttributeRules):
         programme = next((p for s in self.sents if not s.is_background and (p := self.cues.programme(s.text))), None)
         result: list[Pair] = []
         keyed = []
+        sides = Counter(p.partner for p in collected.values() if p.partner_kind == "foreign")
         for pair in collected.values():
             pkey = ("F" if pair.partner_kind == "foreign" else "H", pair.partner)
             if pair.partner_kind == "domestic" and pair.partner == self.home:
                 pkey = ("H", pair.ua_code)
             mention = [s.index for s in self.sents if pkey in self.partner_keys[s.index]]
+            if sides[pair.partner] > 1:  # a partner of several hromadas: its sentences about another are not this pair's
+                mention = [i for i in mention if ("H", pair.ua_code) in self.partner_keys[i]
+                           or not any(k[0] == "H" for k in self.partner_keys[i])]
             mention += [i for i, owner in enumerate(continuation) if owner == pkey]
             mention = sorted(set(mention) | set(pair.relation_sentences))
             own = [i for i in set(pair.relation_sentences) | set(mention)

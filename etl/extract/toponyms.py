@@ -351,7 +351,7 @@ class ToponymFinder:
             if k in self.index.oblast_by_name and cyrillic:
                 return Toponym("oblast", sentence.index, first, last, surface, k, [self.index.oblast_by_name[k]], "name")
             code = self.index.country_of(k)
-            if code and (not before_marker or (before is not None and before.lower in _PLURAL_MARKERS)):
+            if code and (code == "UA" or not before_marker or (before is not None and before.lower in _PLURAL_MARKERS)):
                 # "місто Вашингтон" is a town, "мерів міст Франції" a country
                 return Toponym("country", sentence.index, first, last, surface, k, [code], "name")
 
