@@ -68,6 +68,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric_country_count": ("Країни-партнери", "Partner countries"),
     "map_ukraine": ("Карта України за областями", "Map of Ukraine by oblast"),
     "map_pick_oblast": ("Обрати область на карті", "Choose an oblast"),
+    "map_hint": ("Клацніть область, щоб відібрати її угоди (ще раз — скасувати). Карта порівнює області за іншими "
+                 "фільтрами; обрану область обведено.",
+                 "Click an oblast to filter by it (click again to clear). The map compares the oblasts under the other "
+                 "filters; the chosen oblast is outlined."),
     "map_world": ("Партнери у світі", "Partners in the world"),
     "timeline": ("Динаміка за місяцями", "Monthly timeline"),
     "timeline_by": ("Розбити за", "Split by"),

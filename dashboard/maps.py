@@ -24,6 +24,7 @@ CIVIDIS_RGB = [[254, 232, 56], [166, 157, 117], [138, 135, 121], [112, 113, 115]
 EMPTY_RGB = [225, 225, 225]
 LAND_RGB, BORDER_RGB = [238, 238, 238], [200, 200, 200]
 HROMADA_RGB, PARTNER_RGB = [54, 92, 141], [253, 191, 17]
+SELECTED_RGB = [20, 20, 20]
 
 
 def colour(value: float | None, top: float, scale: list[list[int]]) -> list[int]:
@@ -82,25 +83,31 @@ def _parts(frame: pl.DataFrame, code: str, shapes: dict[str, list], tip: Callabl
     return rows
 
 
-def _areas(layer_id: str, parts: list[dict], pickable: bool, opacity: float = 1.0) -> list[pdk.Layer]:
-    """Filled areas and their outlines. SolidPolygonLayer, not GeoJsonLayer: st.pydeck_chart selects only from
-    primitive layers (a click on a GeoJsonLayer's sub-layer returns no selection in Streamlit 1.67)."""
+def _areas(layer_id: str, parts: list[dict], selected: set[str]) -> list[pdk.Layer]:
+    """Filled areas, their outlines, and a darker outline round the selected ones. SolidPolygonLayer, not GeoJsonLayer:
+    st.pydeck_chart selects only from primitive layers (a click on a GeoJsonLayer's sub-layer returns no selection
+    in Streamlit 1.67)."""
     outlines = [{"path": ring} for part in parts for ring in part["polygon"]]
+    chosen = [{"path": ring} for part in parts if part["code"] in selected for ring in part["polygon"]]
     return [
         pdk.Layer("SolidPolygonLayer", id=layer_id, data=parts, get_polygon="polygon", get_fill_color="fill",
-                  pickable=pickable, auto_highlight=pickable, opacity=opacity),
+                  pickable=True, auto_highlight=True),
         pdk.Layer("PathLayer", id=f"{layer_id}_outline", data=outlines, get_path="path", get_color=[255, 255, 255],
                   width_min_pixels=1, get_width=1),
+        pdk.Layer("PathLayer", id=f"{layer_id}_selected", data=chosen, get_path="path", get_color=SELECTED_RGB,
+                  width_min_pixels=3, get_width=3),
     ]
 
 
-def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: str) -> pdk.Deck:
+def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: str, selected: set[str]) -> pdk.Deck:
+    """The oblasts coloured by `metric`, the `selected` ones outlined. Rows go in code order whatever the figures,
+    so a clicked row means the same oblast on every run."""
     top = oblasts[metric].max() or 0
     name = f"name_{lang()}"
     tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       share=fmt.pct(r["hromadas_with_partner_pct"]), countries=fmt.num(r["country_count"]))
-    parts = _parts(oblasts, "oblast_code", shapes, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
-    return _deck(_areas(OBLAST_LAYER, parts, pickable=True), 48.4, 31.2, 4.6)
+    parts = _parts(oblasts.sort("oblast_code"), "oblast_code", shapes, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
+    return _deck(_areas(OBLAST_LAYER, parts, selected), 48.4, 31.2, 4.6)
 
 
 def _country_layer(countries: pl.DataFrame, shapes: dict[str, list]) -> pdk.Layer:

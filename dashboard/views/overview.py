@@ -24,9 +24,22 @@ tiles[5].metric(t("kpi_new"), fmt.num(k["new_90d_count"]), delta=fmt.signed(k["n
                 help=t("kpi_new_help"))
 
 
+MAP_ROUND = "_overview_map_round"  # the map's key changes after each click, so the map never holds a selection
+WHOLE_COUNTRY = {"oblast_codes": [], "raion_codes": [], "hromada_codes": []}
+
+
+def map_key() -> str:
+    return f"overview_map_{st.session_state.get(MAP_ROUND, 0)}"
+
+
 def pick_from_map() -> None:
-    objects = st.session_state["overview_map"]["selection"]["objects"].get(maps.OBLAST_LAYER) or []
-    st.session_state["oblast"] = [objects[0]["code"]] if objects else []
+    """A click on an oblast chooses it (a click on the chosen one clears it). The filter keeps the oblast's code;
+    the map is then drawn afresh, as a selection kept by row position would be re-read against other rows and would
+    dim every other oblast."""
+    objects = st.session_state[map_key()]["selection"]["objects"].get(maps.OBLAST_LAYER) or []
+    code = objects[0]["code"] if objects else None
+    st.session_state["oblast"] = [code] if code and st.session_state.get("oblast") != [code] else []
+    st.session_state[MAP_ROUND] = st.session_state.get(MAP_ROUND, 0) + 1
 
 
 def pick_from_list() -> None:
@@ -34,17 +47,20 @@ def pick_from_list() -> None:
     st.session_state["oblast"] = [code] if code else []
 
 
-oblasts = data.by_oblast(chosen)
+# the map compares the oblasts under the other filters; the chosen territory is outlined on it and filters the rest
+oblasts = data.by_oblast({**chosen, **WHOLE_COUNTRY})
 names = dict(zip(oblasts["oblast_code"].to_list(), oblasts[f"name_{lang()}"].to_list()))
+current = st.session_state.get("oblast") or []
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("map_ukraine"))
     metric = st.segmented_control(t("map_metric"), METRICS, key="map_metric", default=METRICS[0], required=True,
                                   format_func={m: t(f"metric_{m}") for m in METRICS}.get)
-    st.pydeck_chart(maps.oblast_choropleth(oblasts, data.shapes("oblast"), metric), key="overview_map", on_select=pick_from_map,
-                    selection_mode="single-object", height=430)
+    with st.container(key="overview_map"):
+        st.pydeck_chart(maps.oblast_choropleth(oblasts, data.shapes("oblast"), metric, set(current)), key=map_key(),
+                        on_select=pick_from_map, selection_mode="single-object", height=430)
     st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct")), unsafe_allow_html=True)
-    current = st.session_state.get("oblast") or []
+    st.caption(t("map_hint"))
     st.session_state["overview_oblast"] = current[0] if len(current) == 1 else ""
     st.selectbox(t("map_pick_oblast"), ["", *sorted(names, key=names.get)], key="overview_oblast",
                  format_func={"": t("f_all"), **names}.get, on_change=pick_from_list)

@@ -26,3 +26,32 @@ def test_agreement_card_map_shows_the_parties_without_the_world(open_page, sql):
     card = json.loads(map_specs(open_page("views/explore.py", agreement=agreement_id))[0])
     assert not [layer for layer in card["layers"] if "Polygon" in layer["@@type"]]
     assert len(json.dumps(card)) < 0.1 * MEGABYTE
+
+
+def _oblast_layers(at) -> dict[str, list]:
+    return {layer["id"]: layer["data"] for layer in json.loads(map_specs(at)[0])["layers"]}
+
+
+def _busiest_oblast(sql) -> str:
+    return sql("select oblast_code from fct_agreements group by all order by count(*) desc, oblast_code limit 1")[0][0]
+
+
+def test_oblast_map_rows_mean_the_same_oblast_whatever_the_filter_and_metric(open_page, sql):
+    """deck.gl keeps a clicked object by its row number, so row n must be the same oblast on every run."""
+    at = open_page("views/overview.py")
+    codes = [row["code"] for row in _oblast_layers(at)["oblasts"]]
+    at.selectbox(key="overview_oblast").set_value(_busiest_oblast(sql)).run()
+    at.segmented_control(key="map_metric").set_value("country_count").run()
+    at.sidebar.multiselect(key="status").set_value(["signed"]).run()
+    assert [row["code"] for row in _oblast_layers(at)["oblasts"]] == codes
+
+
+def test_choosing_an_oblast_outlines_it_and_keeps_every_oblasts_colour(open_page, sql):
+    oblast = _busiest_oblast(sql)
+    at = open_page("views/overview.py")
+    fills = [row["fill"] for row in _oblast_layers(at)["oblasts"]]
+    at.selectbox(key="overview_oblast").set_value(oblast).run()
+    layers = _oblast_layers(at)
+    assert [row["fill"] for row in layers["oblasts"]] == fills
+    outlined = {json.dumps(row["path"]) for row in layers["oblasts_selected"]}
+    assert outlined == {json.dumps(ring) for row in layers["oblasts"] if row["code"] == oblast for ring in row["polygon"]}

@@ -239,3 +239,44 @@ def test_agreement_card_map_draws_with_nothing_fetched_from_outside(page, app_ur
     page.locator('.st-key-agreement_card [data-testid="stDeckGlJsonChart"] canvas').first.wait_for()
     screenshot(page, "card-uk")
     assert outside_requests == [], "the card's map asked for more than loopback"
+
+
+def _spot_of(page, container, name: str) -> tuple[float, float]:
+    """A point of the map inside the area whose tooltip starts with `name` (found by hovering over a grid)."""
+    box = container.bounding_box()
+    tooltip = page.locator(".deck-tooltip")
+    for fy in [i / 20 for i in range(2, 19)]:
+        for fx in [i / 20 for i in range(2, 19)]:
+            x, y = box["x"] + box["width"] * fx, box["y"] + box["height"] * fy
+            page.mouse.move(x, y)
+            page.wait_for_timeout(40)
+            if tooltip.count() and tooltip.first.inner_text().split("\n")[0] == name:
+                return x, y
+    raise AssertionError(f"no point of the map shows {name}")
+
+
+def test_an_oblast_clicked_on_the_map_stays_chosen_when_the_metric_changes(page, app_url, built_warehouse):
+    with duckdb.connect(str(built_warehouse), read_only=True) as con:
+        code, name = con.execute(
+            """
+            select oblast_code, any_value(dim_oblast.name_uk) from fct_agreements join dim_oblast using (oblast_code)
+            where dim_oblast.hromada_count > 10
+            group by oblast_code order by count(*) desc, oblast_code limit 1
+            """
+        ).fetchone()
+    open_app(page, app_url)
+    container = page.locator(".st-key-overview_map")
+    container.scroll_into_view_if_needed()
+    container.locator("canvas").first.wait_for()
+    x, y = _spot_of(page, container, name)
+    page.mouse.click(x, y)
+    page.wait_for_url(re.compile(rf"[?&]oblast={code}(&|$)"))
+    settle(page)
+    for metric in (1, 2, 0):
+        page.locator(".st-key-map_metric button").nth(metric).click()
+        settle(page)
+        assert re.search(rf"[?&]oblast={code}(&|$)", page.url), page.url
+        assert name in page.locator(".st-key-oblast").inner_text()
+    container.locator("canvas").first.wait_for()
+    page.mouse.click(*_spot_of(page, container, name))
+    page.wait_for_url(lambda url: "oblast=" not in url)
