@@ -194,8 +194,8 @@ class PairBuilder(AttributeRules):
                 recalled = s.is_background and self.cues.type_of(s.text) is not None  # "Its sister cities include …"
                 implicit = [home] if home and (self._tells_event(s, continuation) or recalled) else []
                 parties = hromadas or implicit
-                by_clause = (self._alternating_pairs(s) or self._clause_pairs(s)) \
-                    if len(hromadas) >= 2 and len(foreign) >= 2 else None
+                by_clause = ((self._alternating_pairs(s) if len(foreign) >= 2 else None) or self._clause_pairs(s)) \
+                    if len(hromadas) >= 2 else None
                 for ua, gid in by_clause or [(ua, gid) for ua in parties for gid in foreign]:
                     add(ua, gid, "foreign", s, named=bool(hromadas))
             elif not domestic_ok:
@@ -284,9 +284,11 @@ class PairBuilder(AttributeRules):
         return pairs if first == "H" else [(ua, gid) for gid, ua in pairs]
 
     def _clause_pairs(self, s) -> list[tuple[str, int]] | None:
-        """'Lyman signed with Westport, and Sviatohirsk signed with Easton': pairs inside each clause, when
-        at least two clauses each name a hromada and a partner; None otherwise."""
-        bounds = [m.start() for m in _CLAUSE_SPLIT.finditer(s.text)]
+        """'Lyman signed with Westport, and Sviatohirsk signed with Easton': pairs inside each clause, when at least
+        two clauses each name a hromada and a partner, or one does and another ('…, while Korosten said …') names
+        only hromadas; partners of a clause without hromadas go to the first clause's. None otherwise."""
+        splits = list(_CLAUSE_SPLIT.finditer(s.text))
+        bounds = [m.start() for m in splits]
         clauses: dict[int, tuple[list[str], list[int]]] = defaultdict(lambda: ([], []))
         for t in self.toponyms[s.index]:
             if t.kind not in ("hromada", "foreign") or self._is_venue(s, t):
@@ -295,9 +297,13 @@ class PairBuilder(AttributeRules):
             slot = clauses[sum(1 for b in bounds if b < at)]
             (slot[0] if t.kind == "hromada" else slot[1]).append(t.choice)
         full = [(u, f) for u, f in clauses.values() if u and f]
-        if len(full) < 2:
+        # "…, while the mayor of Korosten said …" stands apart; "— після Львова та Луцька" only goes on
+        alone = [u for n, (u, f) in clauses.items() if u and not f and n and not _LIST_DASH.fullmatch(splits[n - 1].group())]
+        if not full or (len(full) < 2 and not alone):
             return None
-        return [(ua, gid) for u, f in full for ua in dict.fromkeys(u) for gid in dict.fromkeys(f)]
+        orphans = [gid for u, f in clauses.values() if f and not u for gid in f]  # "…, а також з Ольштином"
+        pairs = [(ua, gid) for u, f in full for ua in dict.fromkeys(u) for gid in dict.fromkeys(f)]
+        return pairs + [(ua, gid) for ua in dict.fromkeys(full[0][0]) for gid in dict.fromkeys(orphans)]
 
     def _listed_partners(self, s, hromadas: list[str]) -> list[str]:
         """'Савинська громада має шість партнерів: Боярську, Гайворонську …': the hromadas after the colon (or
