@@ -25,6 +25,9 @@ EMPTY_RGB = [225, 225, 225]
 LAND_RGB, BORDER_RGB = [238, 238, 238], [200, 200, 200]
 HROMADA_RGB, PARTNER_RGB = [54, 92, 141], [253, 191, 17]
 SELECTED_RGB = [20, 20, 20]
+# the pixels a map is laid out in at a 1440-px wide window, to fit its first view: the oblast map and the card's
+# map fill three fifths of the page, beside a column
+UKRAINE_MAP_PX, CARD_MAP_PX = (540, 430), (520, 300)
 
 
 def colour(value: float | None, top: float, scale: list[list[int]]) -> list[int]:
@@ -64,13 +67,34 @@ class _Deck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def _deck(layers: list[pdk.Layer], lat: float, lon: float, zoom: float) -> pdk.Deck:
-    return _Deck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
-        tooltip={"text": "{tooltip}"},
-        **_basemap(),
-    )
+def _mercator_y(lat: float) -> float:
+    """Web-Mercator y of a latitude, 0 at the top of the world and 1 at the bottom."""
+    clamped = max(-85.0, min(85.0, lat))
+    return (1 - math.log(math.tan(math.pi / 4 + math.radians(clamped) / 2)) / math.pi) / 2
+
+
+def fitted_view(lons: list[float], lats: list[float], size_px: tuple[int, int], max_zoom: float = 8.0,
+                padding: float = 0.05) -> pdk.ViewState:
+    """The view that shows every given point inside a map of `size_px` (width, height), with `padding` of it spare
+    on each side (deck.gl's world is 512 px wide at zoom 0)."""
+    width, height = size_px
+    west, east = min(lons), max(lons)
+    top, bottom = _mercator_y(max(lats)), _mercator_y(min(lats))
+    span_x, span_y = max((east - west) / 360, 1e-6), max(bottom - top, 1e-6)
+    zoom = math.log2(min(width / (512 * span_x), height / (512 * span_y)) * (1 - 2 * padding))
+    middle = (top + bottom) / 2
+    lat = math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * middle))) - math.pi / 2)
+    return pdk.ViewState(latitude=lat, longitude=(west + east) / 2, zoom=max(0.3, min(max_zoom, zoom)))
+
+
+def _bounds(shapes: dict[str, list]) -> tuple[list[float], list[float]]:
+    """The longitudes and latitudes of the areas' exterior rings."""
+    points = [point for area in shapes.values() for polygon in area for point in polygon[0]]
+    return [p[0] for p in points], [p[1] for p in points]
+
+
+def _deck(layers: list[pdk.Layer], view: pdk.ViewState) -> pdk.Deck:
+    return _Deck(layers=layers, initial_view_state=view, tooltip={"text": "{tooltip}"}, **_basemap())
 
 
 def _parts(frame: pl.DataFrame, code: str, shapes: dict[str, list], tip: Callable[[dict], str],
@@ -107,7 +131,7 @@ def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: st
     tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       share=fmt.pct(r["hromadas_with_partner_pct"]), countries=fmt.num(r["country_count"]))
     parts = _parts(oblasts.sort("oblast_code"), "oblast_code", shapes, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
-    return _deck(_areas(OBLAST_LAYER, parts, selected), 48.4, 31.2, 4.6)
+    return _deck(_areas(OBLAST_LAYER, parts, selected), fitted_view(*_bounds(shapes), UKRAINE_MAP_PX))
 
 
 def _country_layer(countries: pl.DataFrame, shapes: dict[str, list]) -> pdk.Layer:
@@ -137,8 +161,14 @@ def _arc_layer(arcs: list[dict]) -> pdk.Layer:
     )
 
 
-def world(countries: pl.DataFrame, arcs: pl.DataFrame, shapes: dict[str, list]) -> pdk.Deck:
-    return _deck([_country_layer(countries, shapes), _arc_layer(arcs.to_dicts())], 48.0, 18.0, 2.4)
+def world(countries: pl.DataFrame, arcs: pl.DataFrame, shapes: dict[str, list], size_px: tuple[int, int]) -> pdk.Deck:
+    """Partner countries filled by their agreements and arcs from the hromadas to their partners, in a view that
+    shows every arc (Europe when there are none)."""
+    records = arcs.to_dicts()
+    lons = [r[k] for r in records for k in ("hromada_lon", "partner_lon")] or [-10.0, 40.0]
+    lats = [r[k] for r in records for k in ("hromada_lat", "partner_lat")] or [35.0, 60.0]
+    view = fitted_view(lons, lats, size_px, max_zoom=5.0)
+    return _deck([_country_layer(countries, shapes), _arc_layer(records)], view)
 
 
 def parties(agreement: dict, ukraine: list) -> pdk.Deck:
@@ -157,15 +187,5 @@ def parties(agreement: dict, ukraine: list) -> pdk.Deck:
                             get_fill_color="colour", get_radius=2000, radius_min_pixels=5, radius_max_pixels=9, pickable=True))
     if len(points) == 2:
         layers.append(_arc_layer([agreement]))
-    if not points:
-        return _deck(layers, 48.4, 31.2, 4.6)
-    lats, lons = [p["lat"] for p in points], [p["lon"] for p in points]
-    return _deck(layers, (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, _zoom_to_fit(lons, lats))
-
-
-def _zoom_to_fit(lons: list[float], lats: list[float], width_px: int = 420, height_px: int = 220) -> float:
-    """The web-Mercator zoom at which both spans fit the given pixels (512-px world at zoom 0, ~50° N)."""
-    lon_span = max(max(lons) - min(lons), 0.05)
-    lat_span = max(max(lats) - min(lats), 0.05) * 1.55
-    zoom = min(math.log2(width_px * 360 / (512 * lon_span)), math.log2(height_px * 360 / (512 * lat_span)))
-    return max(0.5, min(8.0, zoom))
+    lons, lats = [p["lon"] for p in points], [p["lat"] for p in points]
+    return _deck(layers, fitted_view(lons or [22.1, 40.2], lats or [44.4, 52.4], CARD_MAP_PX, max_zoom=7.0, padding=0.1))

@@ -70,7 +70,7 @@ with right:
     st.plotly_chart(charts.top_bars(countries, f"name_{lang()}", "agreement_count"), key="top_countries")
 
 st.subheader(t("map_world"))
-st.pydeck_chart(maps.world(countries, data.arcs(chosen), data.shapes("country")), key="world_map", height=460)
+st.pydeck_chart(maps.world(countries, data.arcs(chosen), data.shapes("country"), (960, 460)), key="world_map", height=460)
 
 st.subheader(t("timeline"))
 split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", default="status", required=True,

@@ -41,8 +41,8 @@ tiles[4].metric(t("kpi_domestic"), fmt.num(k["domestic_pair_count"]))
 
 left, right = st.columns([3, 2])
 with left:
-    st.pydeck_chart(maps.world(data.by_country(chosen), data.arcs(chosen), data.shapes("country")), key="profile_map",
-                    height=420)
+    st.pydeck_chart(maps.world(data.by_country(chosen), data.arcs(chosen), data.shapes("country"), (540, 420)),
+                    key="profile_map", height=420)
 with right:
     st.plotly_chart(charts.timeline(data.by_month(chosen), "status"), key="profile_timeline")
 

@@ -1,6 +1,8 @@
 """The maps stay light enough to load fast: thinned shapes, compact JSON, no world under an agreement's two points."""
 import json
+import math
 
+from dashboard import maps
 from tests.dashboard.conftest import map_specs
 
 MEGABYTE = 1_000_000
@@ -55,3 +57,30 @@ def test_choosing_an_oblast_outlines_it_and_keeps_every_oblasts_colour(open_page
     assert [row["fill"] for row in layers["oblasts"]] == fills
     outlined = {json.dumps(row["path"]) for row in layers["oblasts_selected"]}
     assert outlined == {json.dumps(ring) for row in layers["oblasts"] if row["code"] == oblast for ring in row["polygon"]}
+
+
+def _pixels_from_centre(view: dict, lon: float, lat: float) -> tuple[float, float]:
+    """Where (lon, lat) falls in a deck.gl map opened at `view`, in pixels from its centre (web Mercator)."""
+    def y(latitude: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)) / (2 * math.pi)
+    scale = 512 * 2 ** view["zoom"]
+    return (lon - view["longitude"]) / 360 * scale, (y(view["latitude"]) - y(lat)) * scale
+
+
+def _fits(view: dict, points: list[tuple[float, float]], size_px: tuple[int, int]) -> bool:
+    width, height = size_px
+    return all(abs(x) <= width / 2 and abs(y) <= height / 2 for x, y in (_pixels_from_centre(view, *p) for p in points))
+
+
+def test_the_map_of_ukraine_opens_with_every_oblast_in_view(open_page, sql):
+    """At a 1440-px window the oblast map is about 540 × 430 px; Luhansk and Zakarpattia must both be inside."""
+    spec = json.loads(map_specs(open_page("views/overview.py"))[0])
+    points = [tuple(point) for row in spec["layers"][0]["data"] for point in row["polygon"][0]]
+    assert _fits(spec["initialViewState"], points, maps.UKRAINE_MAP_PX)
+
+
+def test_the_world_map_opens_with_every_arc_in_view(open_page):
+    spec = json.loads(map_specs(open_page("views/overview.py"))[1])
+    arcs = next(layer for layer in spec["layers"] if layer["@@type"] == "ArcLayer")["data"]
+    assert arcs
+    assert _fits(spec["initialViewState"], [tuple(arc[end]) for arc in arcs for end in ("from", "to")], (960, 460))
