@@ -102,8 +102,12 @@ def _values(field: str) -> list[str]:
 
 
 def reset() -> None:
-    for key in [*LISTS, KIND_KEY, DATES_KEY]:
-        st.session_state.pop(key, None)
+    """Give every filter its empty value. Setting, not deleting, the keys: a deleted key leaves the browser's widget
+    showing its old value, which it sends back, and the URL regains, on the next action."""
+    for key in LISTS:
+        st.session_state[key] = []
+    st.session_state[KIND_KEY] = KINDS[0]
+    st.session_state[DATES_KEY] = _bounds()
 
 
 def sidebar() -> None:

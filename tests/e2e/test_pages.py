@@ -280,3 +280,26 @@ def test_an_oblast_clicked_on_the_map_stays_chosen_when_the_metric_changes(page,
     container.locator("canvas").first.wait_for()
     page.mouse.click(*_spot_of(page, container, name))
     page.wait_for_url(lambda url: "oblast=" not in url)
+
+
+def test_reset_clears_the_panel_the_link_and_the_table_for_good(page, app_url, built_warehouse, small_oblast):
+    code, name = small_oblast
+    with duckdb.connect(str(built_warehouse), read_only=True) as con:
+        total = con.execute("select count(*) from fct_agreements").fetchone()[0]
+    open_app(page, f"{app_url}/explore?oblast={code}&status=signed")
+    expect(page.locator(".st-key-oblast")).to_contain_text(name)
+
+    page.locator(".st-key-reset_filters button").click()
+    page.wait_for_url(lambda url: "oblast=" not in url and "status=" not in url)
+    settle(page)
+    assert count_in(page.locator("h3", has_text="Угоди (").inner_text()) == total
+    for key in ("oblast", "status"):
+        assert page.locator(f".st-key-{key} [data-baseweb='tag'], .st-key-{key} [role='option'][aria-selected='true']").count() == 0
+        assert name not in page.locator(f".st-key-{key}").inner_text()
+
+    page.locator(".st-key-kind label", has_text="Міжнародний").click()  # the next action keeps the panel empty
+    page.wait_for_url(re.compile(r"[?&]kind=foreign(&|$)"))
+    settle(page)
+    assert "oblast=" not in page.url and "status=" not in page.url
+    assert name not in page.locator(".st-key-oblast").inner_text()
+    assert "підписано" not in page.locator(".st-key-status").inner_text()
