@@ -8,12 +8,14 @@ from dashboard.i18n import lang, t
 
 KINDS = {"oblast": ("oblast_codes", "oblast_code"), "hromada": ("hromada_codes", "hromada_code"),
          "country": ("country_codes", "country_code")}
-for key, param in (("profile_kind", "profile"), ("profile_id", "id")):
-    if key not in st.session_state and st.query_params.get(param):
-        st.session_state[key] = st.query_params[param]
+# a link's profile and id, else the default kind; set before the widgets, which take no default of their own
+if "profile_kind" not in st.session_state:
+    st.session_state["profile_kind"] = st.query_params.get("profile") if st.query_params.get("profile") in KINDS else "oblast"
+    if st.query_params.get("id"):
+        st.session_state["profile_id"] = st.query_params["id"]
 
 st.title(t("page_profiles"))
-kind = st.segmented_control(t("profile_kind"), list(KINDS), key="profile_kind", default="oblast", required=True,
+kind = st.segmented_control(t("profile_kind"), list(KINDS), key="profile_kind", required=True,
                             format_func={k: t(f"profile_{k}") for k in KINDS}.get)
 param, code_col = KINDS[kind]
 choices = data.options(kind)

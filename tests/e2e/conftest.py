@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -79,9 +80,20 @@ def _healthy(url: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class ServedApp:
+    url: str
+    stderr: Path  # what the server logs (Streamlit's warnings among it)
+
+
 @pytest.fixture(scope="session")
-def app_url(chromium_path, built_warehouse, tmp_path_factory) -> Iterator[str]:
-    """`streamlit run dashboard/app.py` on a free loopback port over the sample warehouse; its base URL."""
+def app_url(served_app) -> str:
+    return served_app.url
+
+
+@pytest.fixture(scope="session")
+def served_app(chromium_path, built_warehouse, tmp_path_factory) -> Iterator[ServedApp]:
+    """`streamlit run dashboard/app.py` on a free loopback port over the sample warehouse: its base URL and log."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     logs = tmp_path_factory.mktemp("streamlit")
@@ -104,7 +116,7 @@ def app_url(chromium_path, built_warehouse, tmp_path_factory) -> Iterator[str]:
                     f"--- stdout ---\n{out_path.read_text(errors='replace')[-2000:]}"
                 )
             time.sleep(0.25)
-        yield url
+        yield ServedApp(url, err_path)
     finally:
         server.terminate()
         try:

@@ -303,3 +303,13 @@ def test_reset_clears_the_panel_the_link_and_the_table_for_good(page, app_url, b
     assert "oblast=" not in page.url and "status=" not in page.url
     assert name not in page.locator(".st-key-oblast").inner_text()
     assert "підписано" not in page.locator(".st-key-status").inner_text()
+
+
+def test_profile_links_and_switches_log_no_widget_state_warning(page, served_app):
+    open_app(page, f"{served_app.url}/profiles?profile=country&id=PL")
+    expect(page.locator('[data-testid="stMain"] h2').first).to_have_text("Польща")
+    page.locator(".st-key-profile_kind button").nth(1).click()
+    settle(page)
+    page.locator(".st-key-profile_kind button").nth(0).click()
+    settle(page)
+    assert "created with a default value" not in served_app.stderr.read_text(errors="replace")
