@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from dashboard import data, filters, fmt  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
+from dashboard.i18n import relabel_choices, t  # noqa: E402
 
 VIEWS = ROOT / "dashboard" / "views"
 # (file, url path, title key, icon); the first is the default page at "/"
@@ -26,6 +26,9 @@ PAGES = [
 
 # parameters a page reads besides the shared filters
 PAGE_PARAMS = {"explore": ("agreement",), "profiles": ("profile", "id")}
+# keyed widgets whose options are shown by language-dependent labels (relabelled after a language switch)
+CHOICES = (*filters.LISTS, filters.KIND_KEY, "map_metric", "timeline_split", "overview_oblast", "profile_kind",
+           "profile_id", "extract_dataset")
 
 filters.load_from_url()
 # a local icon: without one the browser fetches the page's material icon online
@@ -40,6 +43,7 @@ if not data.available():
     st.error(t("no_warehouse"))
     st.stop()
 
+relabel_choices(CHOICES)
 filters.sidebar()
 # before the page: the browser applies a URL change sent after a large map only on the next run
 filters.write_to_url()

@@ -6,6 +6,7 @@ import streamlit as st
 LANGS = ("uk", "en")
 DEFAULT_LANG = "uk"
 LANG_KEY = "lang"
+DRAWN_LANG_KEY = "_drawn_lang"  # the language the widgets were last drawn in
 
 # key: (Ukrainian, English)
 STRINGS: dict[str, tuple[str, str]] = {
@@ -203,6 +204,19 @@ def lang() -> str:
     """The chosen language: "uk" or "en"."""
     value = st.session_state.get(LANG_KEY, DEFAULT_LANG)
     return value if value in LANGS else DEFAULT_LANG
+
+
+def relabel_choices(keys: tuple[str, ...]) -> None:
+    """After a language switch, write the value of each keyed choice widget back, unchanged. The browser holds a
+    select's, radio's or segmented control's chosen options as the labels it was sent, and sends only a value written
+    this way again: so the chosen options are relabelled in the new language instead of lingering in the old one
+    (and being sent back as labels that no longer match any option)."""
+    drawn = st.session_state.get(DRAWN_LANG_KEY)
+    if drawn is not None and drawn != lang():
+        for key in keys:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state[DRAWN_LANG_KEY] = lang()
 
 
 def t(key: str, **values) -> str:

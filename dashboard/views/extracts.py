@@ -11,7 +11,8 @@ chosen = filters.current()
 
 st.title(t("page_extracts"))
 st.caption(t("extracts_intro"))
-dataset = st.segmented_control(t("extract_table"), DATASETS, key="extract_dataset", default=DATASETS[0], required=True,
+st.session_state.setdefault("extract_dataset", DATASETS[0])  # not default=: app.py rewrites it on a language switch
+dataset = st.segmented_control(t("extract_table"), DATASETS, key="extract_dataset", required=True,
                                format_func={d: t(f"extract_{d}") for d in DATASETS}.get)
 if dataset == "agreements":
     themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())

@@ -54,7 +54,8 @@ current = st.session_state.get("oblast") or []
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("map_ukraine"))
-    metric = st.segmented_control(t("map_metric"), METRICS, key="map_metric", default=METRICS[0], required=True,
+    st.session_state.setdefault("map_metric", METRICS[0])  # not default=: app.py rewrites it on a language switch
+    metric = st.segmented_control(t("map_metric"), METRICS, key="map_metric", required=True,
                                   format_func={m: t(f"metric_{m}") for m in METRICS}.get)
     with st.container(key="overview_map"):
         st.pydeck_chart(maps.oblast_choropleth(oblasts, data.shapes("oblast"), metric, set(current)), key=map_key(),
@@ -73,7 +74,8 @@ st.subheader(t("map_world"))
 st.pydeck_chart(maps.world(countries, data.arcs(chosen), data.shapes("country"), (960, 460)), key="world_map", height=460)
 
 st.subheader(t("timeline"))
-split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", default="status", required=True,
+st.session_state.setdefault("timeline_split", "status")
+split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", required=True,
                              format_func={s: t(f"col_{s}") for s in ("status", "type")}.get)
 st.plotly_chart(charts.timeline(data.by_month(chosen), split), key="timeline")
 st.caption(t("undated", count=fmt.num(k["undated_count"])))

@@ -313,3 +313,29 @@ def test_profile_links_and_switches_log_no_widget_state_warning(page, served_app
     page.locator(".st-key-profile_kind button").nth(0).click()
     settle(page)
     assert "created with a default value" not in served_app.stderr.read_text(errors="replace")
+
+
+def test_switching_language_relabels_the_chosen_options_and_keeps_them(page, app_url, built_warehouse, small_oblast):
+    code, name_uk = small_oblast
+    with duckdb.connect(str(built_warehouse), read_only=True) as con:
+        name_en = con.execute("select name_en from dim_oblast where oblast_code = ?", [code]).fetchone()[0]
+    open_app(page, f"{app_url}/explore?lang=en&oblast={code}&status=signed&kind=foreign")
+    expect(page.locator(".st-key-oblast")).to_contain_text(name_en)
+    expect(page.locator(".st-key-status")).to_contain_text("signed")
+    rows = count_in(page.locator("h3", has_text="Agreements (").inner_text())
+
+    page.locator(".st-key-lang button", has_text="Українська").click()
+    page.wait_for_url(lambda url: "lang=en" not in url)
+    settle(page)
+    expect(page.locator(".st-key-oblast")).to_contain_text(name_uk)
+    expect(page.locator(".st-key-status")).to_contain_text("підписано")
+    assert name_en not in page.locator(".st-key-oblast").inner_text()
+    expect(page.locator('.st-key-kind label[data-selected="true"]')).to_have_text("Міжнародний")
+
+    page.locator(".st-key-theme input").click()  # any later action sends the chosen options back: they must hold
+    page.keyboard.press("Escape")
+    page.locator(".st-key-kind label", has_text="Усі").click()
+    page.wait_for_url(lambda url: "kind=" not in url)
+    settle(page)
+    assert f"oblast={code}" in page.url and "status=signed" in page.url
+    assert count_in(page.locator("h3", has_text="Угоди (").inner_text()) >= rows
