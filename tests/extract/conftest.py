@@ -9,6 +9,7 @@ from etl.sources.articles import Document, document_id
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 DEV_SET = REPO_ROOT / "tests" / "fixtures" / "articles"
+HELD_OUT = REPO_ROOT / "tests" / "fixtures" / "articles_heldout"
 
 
 @pytest.fixture(scope="session")
