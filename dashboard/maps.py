@@ -24,7 +24,7 @@ CIVIDIS_RGB = [[254, 232, 56], [166, 157, 117], [138, 135, 121], [112, 113, 115]
 EMPTY_RGB = [225, 225, 225]
 LAND_RGB, BORDER_RGB = [238, 238, 238], [200, 200, 200]
 HROMADA_RGB, PARTNER_RGB = [54, 92, 141], [253, 191, 17]
-SELECTED_RGB = [20, 20, 20]
+SELECTED_RGB, TERMINATED_RGB = [20, 20, 20], [160, 160, 160]
 # the pixels a map is laid out in at a 1440-px wide window, to fit its first view: the oblast map and the card's
 # map fill three fifths of the page, beside a column
 UKRAINE_MAP_PX, CARD_MAP_PX = (540, 430), (520, 300)
@@ -129,7 +129,8 @@ def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: st
     top = oblasts[metric].max() or 0
     name = f"name_{lang()}"
     tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
-                      share=fmt.pct(r["hromadas_with_partner_pct"]), countries=fmt.num(r["country_count"]))
+                      as_partner=fmt.num(r["domestic_as_partner_count"]),
+                      share=fmt.pct(r["hromadas_with_international_pct"]), countries=fmt.num(r["partner_country_count"]))
     parts = _parts(oblasts.sort("oblast_code"), "oblast_code", shapes, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
     return _deck(_areas(OBLAST_LAYER, parts, selected), fitted_view(*_bounds(shapes), UKRAINE_MAP_PX))
 
@@ -140,7 +141,8 @@ def _country_layer(countries: pl.DataFrame, shapes: dict[str, list]) -> pdk.Laye
     top = countries["agreement_count"].max() or 0
     name = f"name_{lang()}"
     tip = lambda r: t("tt_country", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
-                      hromadas=fmt.num(r["hromada_count"]))
+                      hromadas=fmt.num(r["hromada_count"])) + (
+        t("tt_terminated", count=fmt.num(r["terminated_count"])) if r["terminated_count"] else "")
     fill = lambda r: colour(r["agreement_count"], top, CIVIDIS_RGB) if r["agreement_count"] else LAND_RGB  # noqa: E731
     return pdk.Layer("PolygonLayer", id=COUNTRY_LAYER, data=_parts(countries, "country_code", shapes, tip, fill),
                      get_polygon="polygon", get_fill_color="fill", get_line_color=BORDER_RGB, stroked=True,
@@ -148,16 +150,18 @@ def _country_layer(countries: pl.DataFrame, shapes: dict[str, list]) -> pdk.Laye
 
 
 def _arc_layer(arcs: list[dict]) -> pdk.Layer:
+    """Arcs from hromada (blue) to partner (yellow); a terminated tie in grey."""
     records = [
         {"from": [row["hromada_lon"], row["hromada_lat"]], "to": [row["partner_lon"], row["partner_lat"]],
+         "source": TERMINATED_RGB if row.get("status") == "terminated" else HROMADA_RGB,
+         "target": TERMINATED_RGB if row.get("status") == "terminated" else PARTNER_RGB,
          "tooltip": t("tt_arc", hromada=row[f"hromada_name_{lang()}"] or row["hromada_name_uk"],
                       partner=row[f"partner_name_{lang()}"] or row["partner_name_uk"] or "")}
         for row in arcs
     ]
     return pdk.Layer(
         "ArcLayer", id=ARC_LAYER, data=records, pickable=True, get_width=2,
-        get_source_position="from", get_target_position="to",
-        get_source_color=HROMADA_RGB, get_target_color=PARTNER_RGB,
+        get_source_position="from", get_target_position="to", get_source_color="source", get_target_color="target",
     )
 
 

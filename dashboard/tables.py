@@ -60,31 +60,42 @@ def agreement_columns() -> dict:
 
 def oblast_stats(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(
-        "oblast_code", pl.col(f"name_{lang()}").alias("oblast"), "agreement_count", "signed_count",
-        "hromadas_with_partner_count", "hromada_count", pl.col("hromadas_with_partner_pct").round(1), "country_count",
+        "oblast_code", pl.col(f"name_{lang()}").alias("oblast"), "agreement_count", "domestic_as_partner_count",
+        "signed_count", "terminated_count", "hromadas_with_international_count", "hromada_count",
+        "hromadas_with_international_pct", "partner_country_count",
     )
 
 
 def country_stats(frame: pl.DataFrame) -> pl.DataFrame:
-    return frame.filter(pl.col("agreement_count") > 0).select(
+    """Countries with a live or a terminated agreement; counts are of live ones, terminated ones apart."""
+    return frame.filter((pl.col("agreement_count") > 0) | (pl.col("terminated_count") > 0)).select(
         "country_code", pl.col(f"name_{lang()}").alias("country"), "agreement_count", "signed_count",
-        "hromada_count", "partner_count",
+        "terminated_count", "hromada_count", "partner_count",
     )
 
 
-def stats_columns() -> dict:
+def stats_columns(kind: str) -> dict:
+    """Column headings of the per-oblast ("oblast") or per-country ("country") table."""
     cc = st.column_config
     number = lambda key: cc.NumberColumn(t(key), format="%d")  # noqa: E731
+    shared = {"signed_count": number("col_signed_count"), "terminated_count": number("col_terminated")}
+    if kind == "oblast":
+        return {
+            "oblast_code": None,
+            "oblast": cc.TextColumn(t("col_oblast")),
+            "agreement_count": number("col_oblast_agreements"),
+            "domestic_as_partner_count": number("col_as_partner"),
+            **shared,
+            "hromadas_with_international_count": number("col_hromadas"),
+            "hromada_count": None,
+            "hromadas_with_international_pct": cc.NumberColumn(t("col_share"), format="%.1f"),
+            "partner_country_count": number("col_countries"),
+        }
     return {
-        "oblast_code": None,
-        "oblast": cc.TextColumn(t("col_oblast")),
         "country_code": cc.TextColumn("ISO", width="small"),
         "country": cc.TextColumn(t("col_country")),
-        "agreement_count": number("col_agreements"),
-        "signed_count": number("col_signed_count"),
-        "hromadas_with_partner_count": number("col_hromadas"),
-        "hromada_count": None,
-        "hromadas_with_partner_pct": cc.NumberColumn(t("col_share"), format="%.1f"),
-        "country_count": number("col_countries"),
-        "partner_count": number("col_partner"),
+        "agreement_count": number("col_live"),
+        **shared,
+        "hromada_count": number("col_hromada_count"),
+        "partner_count": number("col_partner_count"),
     }

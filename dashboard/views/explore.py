@@ -20,10 +20,11 @@ with left:
 with right:
     oblast_tab, country_tab = st.tabs([t("stats_oblast"), t("stats_country")])
     with oblast_tab:
-        oblasts = tables.oblast_stats(data.by_oblast(chosen)).filter(pl.col("agreement_count") > 0)
-        st.dataframe(oblasts, column_config=tables.stats_columns(), hide_index=True, key="explore_oblasts")
+        oblasts = tables.oblast_stats(data.by_oblast(chosen))
+        oblasts = oblasts.filter(pl.col("agreement_count") + pl.col("domestic_as_partner_count") > 0)
+        st.dataframe(oblasts, column_config=tables.stats_columns("oblast"), hide_index=True, key="explore_oblasts")
     with country_tab:
-        st.dataframe(tables.country_stats(data.by_country(chosen)), column_config=tables.stats_columns(),
+        st.dataframe(tables.country_stats(data.by_country(chosen)), column_config=tables.stats_columns("country"),
                      hide_index=True, key="explore_countries")
 
 rows = event.selection.rows if event else []

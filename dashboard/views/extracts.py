@@ -18,9 +18,9 @@ if dataset == "agreements":
     themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())
     frame, columns = tables.agreements(data.agreements(chosen), themes), tables.agreement_columns()
 elif dataset == "oblasts":
-    frame, columns = tables.oblast_stats(data.by_oblast(chosen)), tables.stats_columns()
+    frame, columns = tables.oblast_stats(data.by_oblast(chosen)), tables.stats_columns("oblast")
 else:
-    frame, columns = tables.country_stats(data.by_country(chosen)), tables.stats_columns()
+    frame, columns = tables.country_stats(data.by_country(chosen)), tables.stats_columns("country")
 
 built = data.built_at()
 about = [

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import charts, data, filters, fmt, maps
 from dashboard.i18n import lang, t
 
-METRICS = ("agreement_count", "hromadas_with_partner_pct", "country_count")
+METRICS = ("agreement_count", "hromadas_with_international_pct", "partner_country_count")
 chosen = filters.current()
 k = data.kpis(chosen, dt.date.today())
 
@@ -69,6 +69,7 @@ with right:
     st.subheader(t("top_countries"))
     countries = data.by_country(chosen)
     st.plotly_chart(charts.top_bars(countries, f"name_{lang()}", "agreement_count"), key="top_countries")
+    st.caption(t("top_countries_hint"))
 
 st.subheader(t("map_world"))
 st.pydeck_chart(maps.world(countries, data.arcs(chosen), data.shapes("country"), (960, 460)), key="world_map", height=460)

@@ -1,4 +1,6 @@
--- grain: one row per country in dim_country (foreign partners only); countries with no agreement have zeros
+-- grain: one row per country in dim_country (foreign partners only); countries with no agreement have zeros. Partner
+-- countries are counted and ranked by live agreements (not terminated), as the headline figure counts them; the
+-- terminated ones are counted apart
 with filtered as (select * from filtered_agreements where not is_domestic),
 
 countries as (select * from dim_country),
@@ -6,11 +8,13 @@ countries as (select * from dim_country),
 per_country as (
     select
         partner_country_code as country_code,
-        count(*) as agreement_count,
+        count(*) filter (where is_active) as agreement_count,
         count(*) filter (where status = 'signed') as signed_count,
-        count(distinct hromada_code) as hromada_count,
-        count(distinct oblast_code) as oblast_count,
-        count(distinct coalesce(partner_geonameid::varchar, partner_name_en, partner_name_uk)) as partner_count,
+        count(*) filter (where status = 'terminated') as terminated_count,
+        count(distinct hromada_code) filter (where is_active) as hromada_count,
+        count(distinct oblast_code) filter (where is_active) as oblast_count,
+        count(distinct coalesce(partner_geonameid::varchar, partner_name_en, partner_name_uk)) filter (where is_active)
+            as partner_count,
     from filtered
     group by partner_country_code
 ),
@@ -24,6 +28,7 @@ final as (
         countries.centroid_lon,
         coalesce(per_country.agreement_count, 0) as agreement_count,
         coalesce(per_country.signed_count, 0) as signed_count,
+        coalesce(per_country.terminated_count, 0) as terminated_count,
         coalesce(per_country.hromada_count, 0) as hromada_count,
         coalesce(per_country.oblast_count, 0) as oblast_count,
         coalesce(per_country.partner_count, 0) as partner_count,
@@ -32,4 +37,4 @@ final as (
 )
 
 select * from final
-order by agreement_count desc, name_en
+order by agreement_count desc, terminated_count desc, name_en

@@ -1,26 +1,28 @@
--- grain: one row per oblast; an agreement counts in every oblast one of its hromadas lies in; "with partner" = a tie not terminated
+-- grain: one row per oblast; the definitions of the agreements_by_oblast mart over the filtered agreements: an agreement
+-- counts in the oblast of its hromada (so the oblasts add up to the total), a domestic pair also as a partner in the other
+-- oblast (domestic_as_partner_count); hromadas and countries count live (not terminated) international ties
 with filtered as (select * from filtered_agreements),
 
 oblasts as (select * from dim_oblast),
 
-sides as (
-    select agreement_id, oblast_code, hromada_code, partner_country_code, is_domestic, is_active, status from filtered
-    union
-    select agreement_id, partner_oblast_code, partner_hromada_code, partner_country_code, is_domestic, is_active, status from filtered
-    where is_domestic and partner_oblast_code is not null
-),
-
 per_oblast as (
     select
         oblast_code,
-        count(distinct agreement_id) as agreement_count,
-        count(distinct agreement_id) filter (where status = 'signed') as signed_count,
-        count(distinct agreement_id) filter (where is_domestic) as domestic_count,
-        count(distinct hromada_code) filter (where is_active) as hromadas_with_partner_count,
+        count(*) as agreement_count,
+        count(*) filter (where status = 'signed') as signed_count,
+        count(*) filter (where status = 'terminated') as terminated_count,
+        count(*) filter (where is_domestic) as domestic_count,
         count(distinct hromada_code) filter (where not is_domestic and is_active) as hromadas_with_international_count,
-        count(distinct partner_country_code) filter (where not is_domestic and is_active) as country_count,
-    from sides
+        count(distinct partner_country_code) filter (where not is_domestic and is_active) as partner_country_count,
+    from filtered
     group by oblast_code
+),
+
+as_domestic_partner as (
+    select partner_oblast_code as oblast_code, count(*) as domestic_as_partner_count,
+    from filtered
+    where is_domestic
+    group by partner_oblast_code
 ),
 
 final as (
@@ -33,14 +35,17 @@ final as (
         oblasts.centroid_lon,
         oblasts.hromada_count,
         coalesce(per_oblast.agreement_count, 0) as agreement_count,
+        coalesce(as_domestic_partner.domestic_as_partner_count, 0) as domestic_as_partner_count,
         coalesce(per_oblast.signed_count, 0) as signed_count,
+        coalesce(per_oblast.terminated_count, 0) as terminated_count,
         coalesce(per_oblast.domestic_count, 0) as domestic_count,
-        coalesce(per_oblast.hromadas_with_partner_count, 0) as hromadas_with_partner_count,
         coalesce(per_oblast.hromadas_with_international_count, 0) as hromadas_with_international_count,
-        coalesce(per_oblast.country_count, 0) as country_count,
-        100.0 * coalesce(per_oblast.hromadas_with_partner_count, 0) / nullif(oblasts.hromada_count, 0) as hromadas_with_partner_pct,
+        round(100.0 * coalesce(per_oblast.hromadas_with_international_count, 0) / nullif(oblasts.hromada_count, 0), 1)
+            as hromadas_with_international_pct,
+        coalesce(per_oblast.partner_country_count, 0) as partner_country_count,
     from oblasts
     left join per_oblast using (oblast_code)
+    left join as_domestic_partner using (oblast_code)
 )
 
 select * from final

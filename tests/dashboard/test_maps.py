@@ -43,7 +43,7 @@ def test_oblast_map_rows_mean_the_same_oblast_whatever_the_filter_and_metric(ope
     at = open_page("views/overview.py")
     codes = [row["code"] for row in _oblast_layers(at)["oblasts"]]
     at.selectbox(key="overview_oblast").set_value(_busiest_oblast(sql)).run()
-    at.segmented_control(key="map_metric").set_value("country_count").run()
+    at.segmented_control(key="map_metric").set_value("partner_country_count").run()
     at.sidebar.multiselect(key="status").set_value(["signed"]).run()
     assert [row["code"] for row in _oblast_layers(at)["oblasts"]] == codes
 
