@@ -30,6 +30,7 @@ class Cues:
         self.background_paragraph_re = _compile(data["background_paragraph"], word_start=False)
         self.background_sentence_re = _compile(data["background_sentence"])
         self.type_rules = [(rule["type"], rule["strength"], _compile(rule["patterns"])) for rule in data["type"]]
+        self.any_type_re = _compile([p for rule in data["type"] for p in rule["patterns"]])  # one pass for most texts
         self.status_res = {status: _compile(data["status"][status]) for status in STATUS_ORDER}
         self.rank = data["rank"]
         self.type_status = data["type_status"]
@@ -48,6 +49,7 @@ class Cues:
         self.status_re = re.compile(r"(?<!\w)(?:" + "|".join(
             f"(?P<{status}>{_alternation(data['status'][status])})" for status in STATUS_ORDER) + ")")
         self.programme_res = {name: _compile(patterns) for name, patterns in toml("programmes").items()}
+        self.any_programme_re = _compile([p for patterns in toml("programmes").values() for p in patterns])
         # sentences are asked about once per pair: answer each text once
         for name in ("is_relation", "opens_background", "is_background_sentence", "type_of", "statuses", "themes",
                      "programme", "status_matches", "unnamed_partners"):
@@ -90,14 +92,21 @@ class Cues:
         together with a signing of another document gives way to that document ('signed shortly after the
         council approved')."""
         low = prepare(text)
-        found = [(type_, strength) for type_, strength, pattern in self.type_rules
-                 if type_ not in exclude and pattern.search(low)]
-        if not found:
+        if not self.any_type_re.search(low):
             return None
-        if found[0][0] == "council_decision" and len(found) > 1 and found[1][1] == "document" \
-                and "signed" in self.statuses(text):
-            return found[1]
-        return found[0]
+        first = None
+        for type_, strength, pattern in self.type_rules:
+            if type_ in exclude or not pattern.search(low):
+                continue
+            if first is None:
+                first = (type_, strength)
+                if type_ != "council_decision" or "signed" not in self.statuses(text):
+                    return first
+            elif strength == "document":
+                return type_, strength
+            else:
+                break
+        return first
 
     def reports_event(self, text: str) -> bool:
         """A text that tells of something happening: a status cue or a named document."""
@@ -116,6 +125,8 @@ class Cues:
 
     def programme(self, text: str) -> str | None:
         low = prepare(text)
+        if not self.any_programme_re.search(low):
+            return None
         for name, pattern in self.programme_res.items():
             if pattern.search(low):
                 return name

@@ -6,6 +6,7 @@ import pickle
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -307,6 +308,10 @@ class PlaceIndex:
             if not cities:
                 self.country_words.setdefault(key(name), "US")
         self.country_prefixes = frozenset(k[:3] for k in self.country_words)
+        # every name of several words a Latin span can stand for: longer spans not among them are not tried
+        self.latin_phrases = frozenset(k for table in (self.place_by_latin, self.by_latin, self.by_exonym,
+                                                       self.oblast_by_latin, self.raion_by_latin, self.country_words)
+                                       for k in table if " " in k)
         for table in (self.by_centre, self.by_adjective, self.by_latin, self.by_exonym, self.place_by_cyr, self.place_by_latin,
                       self.place_skel_cyr, self.place_skel_latin):
             table.default_factory = None
@@ -322,6 +327,7 @@ class PlaceIndex:
     def translit(name: str) -> str:
         return transliterate(name)
 
+    @lru_cache(maxsize=20_000)
     def ukrainian_name(self, gid: int, latin: str) -> str | None:
         """The place's name in Ukrainian: a GeoNames Cyrillic name, or its Ukrainian spelling ('Киото' -> 'Кіото',
         'Иокогама'/'Йокохама' -> 'Йокогама'), that the Ukrainian dictionary knows, nearest the Latin form in the

@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’ʼ`](?=[^\W\d_]))*(?:-[^\W\d_](?:[^\W\d_]|['’ʼ`](?=[^\W\d_]))*)*"
 TOKEN = re.compile(rf"({_WORD})|(\d+)|(\S)")
-_CYR = re.compile(r"[а-яіїєґ]", re.I)
 # a sentence ends at . ! ? … (optionally closed by quotes) before a capital letter, quote or digit
 _BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„“(]?[A-ZА-ЯІЇЄҐ0-9])")
 # a list item line: a bullet or a number opens it ("– Снігурівська громада та Калуська громада;", "2) …")
@@ -23,7 +22,7 @@ class Token:
         self.text, self.start, self.end, self.is_word = text, start, end, is_word
         self.lower = text.lower()
         self.is_capitalised = is_word and text[0].isupper()
-        self.is_cyrillic = is_word and ("\u0400" <= text[0] <= "\u04ff" or _CYR.search(text) is not None)
+        self.is_cyrillic = is_word and "\u0400" <= text[0] <= "\u04ff"  # a word's script is its first letter's
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)

@@ -209,6 +209,8 @@ class ToponymFinder:
                         unresolved.append((i, last))  # a partner slot may still read it ('Bad Nauheim and Bucha')
                         i = last  # "Scott Gillingham", "Andriy Sadovyi": a name and surname, not places
                         break
+                    if length > 1 and not self._may_name(tokens, i, i + length):
+                        continue
                     hit = self._resolve(sentence, i, i + length, doc_countries, lang)
                     if hit:
                         break
@@ -249,6 +251,12 @@ class ToponymFinder:
                     added.append(hit)
                     break
         return sorted(found + added, key=lambda t: t.first) if added else found
+
+    def _may_name(self, tokens: list[Token], first: int, last: int) -> bool:
+        """A Latin span of several words is worth resolving only when its words together are a known name."""
+        if tokens[first].is_cyrillic:
+            return True
+        return latin_fold(_POSSESSIVE.sub("", " ".join(t.text for t in tokens[first:last]))) in self.index.latin_phrases
 
     def _latin_person(self, tokens: list[Token], i: int, last: int) -> bool:
         """Two capitalised Latin words that are not a place together and not common words: a person's name."""
