@@ -56,6 +56,14 @@ class Toponym:
     choice: object = None
 
 
+def _similarity(a: str, b: str) -> float:
+    """SequenceMatcher's ratio, skipped (0) where its cheap upper bounds already fall short of FUZZY_RATIO."""
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < FUZZY_RATIO or matcher.quick_ratio() < FUZZY_RATIO:
+        return 0.0
+    return matcher.ratio()
+
+
 class ToponymFinder:
     def __init__(self, index: PlaceIndex, gazetteer=None) -> None:
         self.index = index
@@ -593,7 +601,7 @@ class ToponymFinder:
                     continue
                 for country in sorted(countries):
                     for gid in table.get((country, skeleton), [])[:20]:
-                        ratio = max(SequenceMatcher(None, text, n).ratio() for n in names[gid])
+                        ratio = max((_similarity(text, n) for n in names[gid]), default=0.0)
                         if ratio >= FUZZY_RATIO and country == preferred:
                             ratio += 0.1
                         if ratio >= FUZZY_RATIO and (best is None or ratio > best[0]):
