@@ -6,7 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data, fmt
-from dashboard.i18n import DEFAULT_LANG, LANG_KEY, LANGS, label, lang, t
+from dashboard.i18n import DEFAULT_LANG, LABELS, LANG_KEY, LANGS, label, lang, t
 
 # widget key = URL query parameter -> parameter of sql/queries/filtered_agreements.sql.
 # Not bind="query-params": bound widgets put their format_func labels into the URL, and ours are language-dependent.
@@ -79,8 +79,10 @@ def _bounds() -> tuple[dt.date, dt.date]:
     return low, high
 
 
-def _choices(kind: str, code: str, parent: str | None = None, parents: list[str] | None = None) -> dict[str, str]:
-    frame = data.options(kind)
+def choices(kind: str, code: str, parent: str | None = None, parents: list[str] | None = None) -> dict[str, str]:
+    """Code -> name of the options of `kind`, in the alphabetical order of the current language (Ukrainian
+    collation for Ukrainian: «Австрія» before «Єгипет», «Івано-Франківська» among the І)."""
+    frame = data.options(kind).sort(f"rank_{lang()}")
     if parent and parents:
         frame = frame.filter(frame[parent].is_in(parents))
     name = "label_" + lang() if kind == "theme" else "name_" + lang()
@@ -97,8 +99,11 @@ def _multiselect(key: str, choices: dict[str, str]) -> None:
 
 
 def _values(field: str) -> list[str]:
+    """The values of `field` found in the data: types and statuses in their catalogue's (lifecycle) order."""
     frame = data.options("value")
-    return frame.filter(frame["field"] == field)["value"].to_list()
+    found = frame.filter(frame["field"] == field)["value"].to_list()
+    order = list(LABELS.get(field, {}))
+    return sorted(found, key=lambda v: (order.index(v) if v in order else len(order), v))
 
 
 def reset() -> None:
@@ -117,16 +122,16 @@ def sidebar() -> None:
         st.segmented_control(t("language"), LANGS, key=LANG_KEY, required=True,
                              format_func=lambda v: {"uk": "Українська", "en": "English"}[v])
         st.header(t("filters"))
-        _multiselect("oblast", _choices("oblast", "oblast_code"))
+        _multiselect("oblast", choices("oblast", "oblast_code"))
         oblasts = st.session_state["oblast"]
-        _multiselect("raion", _choices("raion", "raion_code", "oblast_code", oblasts))
+        _multiselect("raion", choices("raion", "raion_code", "oblast_code", oblasts))
         raions = st.session_state["raion"]
         if raions:
-            _multiselect("hromada", _choices("hromada", "hromada_code", "raion_code", raions))
+            _multiselect("hromada", choices("hromada", "hromada_code", "raion_code", raions))
         else:
-            _multiselect("hromada", _choices("hromada", "hromada_code", "oblast_code", oblasts))
-        _multiselect("country", _choices("country", "country_code"))
-        _multiselect("theme", _choices("theme", "theme"))
+            _multiselect("hromada", choices("hromada", "hromada_code", "oblast_code", oblasts))
+        _multiselect("country", choices("country", "country_code"))
+        _multiselect("theme", choices("theme", "theme"))
         _multiselect("type", {v: label("type", v) for v in _values("type")})
         _multiselect("status", {v: label("status", v) for v in _values("status")})
         _multiselect("programme", {v: v for v in _values("programme")})

@@ -58,8 +58,13 @@ def agreement_columns() -> dict:
     }
 
 
+def _ranked(frame: pl.DataFrame, count: str, *more: str) -> pl.DataFrame:
+    """Most agreements first; ties in the alphabetical order of the current language."""
+    return frame.sort([count, *more, f"rank_{lang()}"], descending=[True] * (1 + len(more)) + [False])
+
+
 def oblast_stats(frame: pl.DataFrame) -> pl.DataFrame:
-    return frame.select(
+    return _ranked(frame, "agreement_count", "domestic_as_partner_count").select(
         "oblast_code", pl.col(f"name_{lang()}").alias("oblast"), "agreement_count", "domestic_as_partner_count",
         "signed_count", "terminated_count", "hromadas_with_international_count", "hromada_count",
         "hromadas_with_international_pct", "partner_country_count",
@@ -68,7 +73,8 @@ def oblast_stats(frame: pl.DataFrame) -> pl.DataFrame:
 
 def country_stats(frame: pl.DataFrame) -> pl.DataFrame:
     """Countries with a live or a terminated agreement; counts are of live ones, terminated ones apart."""
-    return frame.filter((pl.col("agreement_count") > 0) | (pl.col("terminated_count") > 0)).select(
+    shown = frame.filter((pl.col("agreement_count") > 0) | (pl.col("terminated_count") > 0))
+    return _ranked(shown, "agreement_count", "terminated_count").select(
         "country_code", pl.col(f"name_{lang()}").alias("country"), "agreement_count", "signed_count",
         "terminated_count", "hromada_count", "partner_count",
     )

@@ -49,7 +49,7 @@ def pick_from_list() -> None:
 
 # the map compares the oblasts under the other filters; the chosen territory is outlined on it and filters the rest
 oblasts = data.by_oblast({**chosen, **WHOLE_COUNTRY})
-names = dict(zip(oblasts["oblast_code"].to_list(), oblasts[f"name_{lang()}"].to_list()))
+names = filters.choices("oblast", "oblast_code")
 current = st.session_state.get("oblast") or []
 left, right = st.columns([3, 2])
 with left:
@@ -63,7 +63,7 @@ with left:
     st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct")), unsafe_allow_html=True)
     st.caption(t("map_hint"))
     st.session_state["overview_oblast"] = current[0] if len(current) == 1 else ""
-    st.selectbox(t("map_pick_oblast"), ["", *sorted(names, key=names.get)], key="overview_oblast",
+    st.selectbox(t("map_pick_oblast"), ["", *names], key="overview_oblast",
                  format_func={"": t("f_all"), **names}.get, on_change=pick_from_list)
 with right:
     st.subheader(t("top_countries"))

@@ -18,14 +18,16 @@ st.title(t("page_profiles"))
 kind = st.segmented_control(t("profile_kind"), list(KINDS), key="profile_kind", required=True,
                             format_func={k: t(f"profile_{k}") for k in KINDS}.get)
 param, code_col = KINDS[kind]
-choices = data.options(kind)
-names = dict(zip(choices[code_col].to_list(), choices[f"name_{lang()}"].to_list()))
+options = data.options(kind).sort(f"rank_{lang()}")
+names = filters.choices(kind, code_col)
 if kind == "hromada":
-    regions = dict(zip(choices[code_col].to_list(), choices[f"oblast_name_{lang()}"].to_list()))
+    regions = dict(zip(options[code_col].to_list(), options[f"oblast_name_{lang()}"].to_list()))
     names = {code: f"{name} ({regions[code]})" for code, name in names.items()}
 if st.session_state.get("profile_id") not in names:
-    narrowed = st.session_state.get(kind) or []  # the sidebar's choice of this kind, when it is a single one
-    st.session_state["profile_id"] = narrowed[0] if len(narrowed) == 1 and narrowed[0] in names else next(iter(names), None)
+    # the sidebar's choice of this kind when it is a single one, else the one with most agreements
+    narrowed = st.session_state.get(kind) or []
+    busiest = options.sort("agreement_count", descending=True, maintain_order=True)[code_col].first()
+    st.session_state["profile_id"] = narrowed[0] if len(narrowed) == 1 and narrowed[0] in names else busiest
 code = st.selectbox(t("profile_entity"), list(names), key="profile_id", format_func=names.get)
 st.query_params["profile"], st.query_params["id"] = kind, code or ""
 if not code:

@@ -26,6 +26,8 @@ final as (
         countries.name_en,
         countries.centroid_lat,
         countries.centroid_lon,
+        row_number() over (order by countries.name_uk collate uk, countries.country_code) as rank_uk,
+        row_number() over (order by countries.name_en collate en, countries.country_code) as rank_en,
         coalesce(per_country.agreement_count, 0) as agreement_count,
         coalesce(per_country.signed_count, 0) as signed_count,
         coalesce(per_country.terminated_count, 0) as terminated_count,
@@ -37,4 +39,4 @@ final as (
 )
 
 select * from final
-order by agreement_count desc, terminated_count desc, name_en
+order by agreement_count desc, terminated_count desc, rank_uk

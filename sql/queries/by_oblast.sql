@@ -33,6 +33,8 @@ final as (
         oblasts.is_occupied_crimea,
         oblasts.centroid_lat,
         oblasts.centroid_lon,
+        row_number() over (order by oblasts.name_uk collate uk, oblasts.oblast_code) as rank_uk,
+        row_number() over (order by oblasts.name_en collate en, oblasts.oblast_code) as rank_en,
         oblasts.hromada_count,
         coalesce(per_oblast.agreement_count, 0) as agreement_count,
         coalesce(as_domestic_partner.domestic_as_partner_count, 0) as domestic_as_partner_count,
@@ -49,4 +51,4 @@ final as (
 )
 
 select * from final
-order by agreement_count desc, name_uk
+order by agreement_count desc, rank_uk

@@ -1,12 +1,26 @@
--- grain: one row per country that has at least one agreement, for the filter panel
+-- grain: one row per country that has at least one agreement, for the filter panel and the profiles: its names, their
+-- places in Ukrainian and English alphabetical order, and its live (not terminated) agreements
 with countries as (select * from dim_country),
 
-partners as (select distinct partner_country_code as country_code from fct_agreements where not is_domestic),
+agreements as (select * from fct_agreements where not is_domestic),
+
+counts as (
+    select partner_country_code as country_code, count(*) filter (where is_active) as agreement_count,
+    from agreements
+    group by partner_country_code
+),
 
 final as (
-    select countries.country_code, countries.name_uk, countries.name_en,
+    select
+        countries.country_code,
+        countries.name_uk,
+        countries.name_en,
+        row_number() over (order by countries.name_uk collate uk, countries.country_code) as rank_uk,
+        row_number() over (order by countries.name_en collate en, countries.country_code) as rank_en,
+        counts.agreement_count,
     from countries
-    semi join partners using (country_code)
+    join counts using (country_code)
 )
 
-select * from final order by name_uk
+select * from final
+order by rank_uk

@@ -15,4 +15,4 @@ final as (
 )
 
 select * from final
-order by oblast_name_uk, geocode_quality
+order by oblast_name_uk collate uk, geocode_quality

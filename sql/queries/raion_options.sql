@@ -1,6 +1,16 @@
--- grain: one row per raion, for the filter panel
+-- grain: one row per raion, for the filter panel: its names and their places in Ukrainian and English alphabetical order
 with raions as (select * from dim_raion),
 
-final as (select raion_code, oblast_code, name_uk, name_en, from raions)
+final as (
+    select
+        raion_code,
+        oblast_code,
+        name_uk,
+        name_en,
+        row_number() over (order by name_uk collate uk, raion_code) as rank_uk,
+        row_number() over (order by coalesce(name_en, name_uk) collate en, raion_code) as rank_en,
+    from raions
+)
 
-select * from final order by name_uk
+select * from final
+order by rank_uk

@@ -1,2 +1,15 @@
--- grain: one row per theme with its labels
-select theme, label_uk, label_en, from dim_theme order by theme
+-- grain: one row per theme with its labels and their places in Ukrainian and English alphabetical order
+with themes as (select * from dim_theme),
+
+final as (
+    select
+        theme,
+        label_uk,
+        label_en,
+        row_number() over (order by label_uk collate uk) as rank_uk,
+        row_number() over (order by label_en collate en) as rank_en,
+    from themes
+)
+
+select * from final
+order by rank_uk
