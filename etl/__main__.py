@@ -115,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser(
         "status",
         help="print what the warehouse holds",
-        description="One line: oblasts, hromadas and the share geocoded, countries, agreements (domestic and "
+        description="One line: oblasts, hromadas and the share geocoded (with coordinates, and located "
+        "through GeoNames rather than placed at their raion's median), countries, agreements (domestic and "
         "partner countries) and rejected rows. Reads the warehouse read-only; exit code 2 when it does not "
         "exist yet or cannot be read.",
     )

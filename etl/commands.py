@@ -194,6 +194,8 @@ STATUS_SQL = """
         (select count(*) from dim_oblast),
         (select count(*) from dim_hromada where is_hromada and not is_crimea),
         (select count(*) from dim_hromada where is_hromada and not is_crimea and has_coordinates),
+        (select count(*) from dim_hromada where is_hromada and not is_crimea and has_coordinates
+            and geocode_quality <> 'raion_median'),
         (select count(*) from dim_country where name_uk is not null),
         (select count(*) from fct_agreements),
         (select count(*) from fct_agreements where is_domestic),
@@ -213,10 +215,12 @@ def _report_status(db: Path | None) -> None:
     except duckdb.Error as error:
         reason = str(error).splitlines()[0]
         raise CommandError(f"warehouse {db or db_path()} cannot be read ({reason}): run `python -m etl build`") from None
-    oblasts, hromadas, geocoded, countries, agreements, domestic, partner_countries, rejects = rows
+    oblasts, hromadas, geocoded, located, countries, agreements, domestic, partner_countries, rejects = rows
     share = f"{100 * geocoded / hromadas:.1f}".replace(".", ",") if hromadas else "0"
+    located_share = f"{100 * located / hromadas:.1f}".replace(".", ",") if hromadas else "0"
     _say(
-        f"warehouse: {number(oblasts)} oblasts, {number(hromadas)} hromadas ({share} % geocoded), "
+        f"warehouse: {number(oblasts)} oblasts, {number(hromadas)} hromadas ({share} % with coordinates, "
+        f"{located_share} % located through GeoNames, the rest at their raion's median), "
         f"{number(countries)} countries; {number(agreements)} agreements ({number(domestic)} domestic, "
         f"{number(partner_countries)} partner countries); {number(rejects)} rejects"
     )

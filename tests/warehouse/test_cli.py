@@ -68,7 +68,9 @@ def test_status_of_a_file_that_is_no_warehouse_is_one_line(tmp_path, capsys):
 
 def test_status_reports_what_the_warehouse_holds(world_db, capsys):
     assert etl_main(["status", "--db", str(world_db)]) == 0
-    assert "7 agreements (2 domestic, 4 partner countries); 0 rejects" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "7 agreements (2 domestic, 4 partner countries); 0 rejects" in said
+    assert "% with coordinates, " in said and "% located through GeoNames" in said
 
 
 @pytest.mark.parametrize("flag", ["--gold", "--articles"])
