@@ -15,10 +15,12 @@ def _name(row: dict, prefix: str) -> str:
 
 
 def _events(events: pl.DataFrame) -> pl.DataFrame:
-    is_link = pl.col("source_ref").str.starts_with("http")
+    """The lifecycle as the card shows it: a source by its title or where it lies, its link (blank, not "None",
+    when it has none)."""
     shown = events.with_columns(
-        pl.coalesce("source_title", "source_ref").alias("source"),
-        pl.when(is_link).then(pl.col("source_ref")).alias("link"),
+        pl.coalesce("source_title", pl.col("source_ref").map_elements(fmt.source, return_dtype=pl.String)).alias("source"),
+        pl.col("source_url").fill_null("").alias("link"),
+        pl.col("evidence").fill_null(""),
     ).select(EVENT_COLUMNS)
     for field in ("status", "type", "source_kind"):
         if field in shown.columns:
@@ -57,9 +59,17 @@ def show(agreement_id: str, themes: dict[str, str]) -> None:
         })
         st.markdown(f"**{t('card_sources')}**")
         for source in data.agreement_sources(agreement_id).iter_rows(named=True):
-            ref = source.get("source_ref") or ""
-            title = source.get("source_title") or ref
-            link = f"[{title}]({ref})" if source.get("is_link") else (f"`{ref}`" if title == ref else f"{title} `{ref}`")
-            st.markdown(f"- {label('source_kind', source.get('source_kind'))} · {fmt.date(source.get('published_date'))} · {link}")
+            st.markdown(f"- {label('source_kind', source['source_kind'])} · {fmt.date(source['published_date'])} · "
+                        + _source_line(source))
             if source.get("evidence"):
                 st.markdown(f"> {source['evidence']}")
+
+
+def _source_line(source: dict) -> str:
+    """Its title (or where it lies) linked to its URL when it has one, then the local file it was read from."""
+    where = fmt.source(source["source_ref"])
+    title = source["source_title"] or (where if where.startswith("http") else "")
+    url = source["source_url"] or (where if where.startswith("http") else None)
+    shown = f"[{title or t('col_open')}]({url})" if url else title
+    local = "" if where.startswith("http") else f"`{where}`"
+    return " ".join(part for part in (shown, local) if part) or "—"

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePosixPath
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
 from dashboard.i18n import lang
+from warehouse.connection import REPO_ROOT
 
 
 def num(value: float | int | None, digits: int = 0) -> str:
@@ -39,3 +41,18 @@ def month(value: dt.date) -> str:
 
 def datetime(value: dt.datetime | None) -> str:
     return format_datetime(value, "d MMMM y, HH:mm", locale=lang()) if value else "—"
+
+
+def source(ref: str | None) -> str:
+    """Where a source lies, as shown to readers: a URL or a repository-relative path as it is; an absolute path on the
+    server relative to the repository when it lies inside it, else by its file name only."""
+    if not ref:
+        return ""
+    if ref.startswith(("http://", "https://")):
+        return ref
+    path, _, line = ref.partition("#")  # a jsonl line is named `file#line`
+    full = PurePosixPath(path)
+    if full.is_absolute():
+        inside = full.is_relative_to(REPO_ROOT.as_posix())
+        path = str(full.relative_to(REPO_ROOT.as_posix())) if inside else full.name
+    return f"{path}#{line}" if line else path

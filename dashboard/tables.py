@@ -32,7 +32,7 @@ def agreements(frame: pl.DataFrame, theme_labels: dict[str, str]) -> pl.DataFram
         "programme",
         themes.alias("themes"),
         "source_count",
-        "source_url",
+        pl.col("source_url").fill_null(""),  # a blank cell, not "None", where no source has a link
     )
 
 

@@ -1,12 +1,9 @@
 """Якість даних / Data quality: the review queue, rejected register rows, geocoding coverage, freshness per source."""
-import re
-
 import polars as pl
 import streamlit as st
 
 from dashboard import data, filters, fmt
 from dashboard.i18n import label, lang, t
-from warehouse.connection import REPO_ROOT
 
 chosen = filters.current()
 cc = st.column_config
@@ -38,7 +35,7 @@ st.dataframe(
     })
 
 st.subheader(t("q_rejects"))
-rejects = data.rejects()
+rejects = data.rejects().with_columns(pl.col("source_file").map_elements(fmt.source, return_dtype=pl.String))
 if rejects.is_empty():
     st.info(t("q_none"))
 else:
@@ -63,7 +60,7 @@ with right:
     runs = data.ingest_runs().with_columns(
         pl.col("source_kind").replace_strict({k: label("source_kind", k) for k in ("registry", "articles")},
                                              default=pl.col("source_kind")),
-        pl.col("source_file").str.replace(f"^{re.escape(str(REPO_ROOT))}/", ""),
+        pl.col("source_file").map_elements(fmt.source, return_dtype=pl.String),
     )
     st.dataframe(runs, hide_index=True, key="ingest_runs", column_config={
         "source_kind": t("col_kind_source"), "source_file": t("col_file"), "read_count": t("col_read"),

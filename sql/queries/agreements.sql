@@ -2,9 +2,10 @@
 with filtered as (select * from filtered_agreements),
 
 sources as (
-    select agreement_id, min(source_ref) as first_source_ref,
+    -- the link of the earliest published source that has one (a register's «Джерело», an article's url)
+    select agreement_id, arg_min(source_url, coalesce(published_date, date '9999-12-31')) as source_url,
     from fct_agreement_sources
-    where is_link
+    where source_url is not null
     group by agreement_id
 ),
 
@@ -34,7 +35,7 @@ final as (
         filtered.themes,
         filtered.source_count,
         filtered.max_confidence,
-        sources.first_source_ref as source_url,
+        sources.source_url,
     from filtered
     left join sources using (agreement_id)
 )

@@ -5,6 +5,7 @@ import pytest
 import streamlit as st
 
 from dashboard import fmt
+from warehouse.connection import REPO_ROOT
 
 
 @pytest.fixture(params=["uk", "en"])
@@ -20,3 +21,15 @@ def test_thousands_percent_and_dates_follow_the_language(lang):
         "en": ("1,234", "12.5%", "21 November 2023"),
     }[lang]
     assert (fmt.num(1234), fmt.pct(12.5), fmt.date(dt.date(2023, 11, 21))) == expected
+
+
+@pytest.mark.parametrize("ref, shown", [
+    ("https://example.org/news/1", "https://example.org/news/1"),
+    ("data/sample/articles/01.txt", "data/sample/articles/01.txt"),
+    ("/srv/imports/2026/kyiv-berlin.txt", "kyiv-berlin.txt"),
+    ("/srv/imports/feed.jsonl#12", "feed.jsonl#12"),
+    (str(REPO_ROOT / "data" / "sample" / "registry.csv"), "data/sample/registry.csv"),
+    (None, ""),
+])
+def test_sources_never_show_a_server_path(ref, shown):
+    assert fmt.source(ref) == shown
