@@ -36,4 +36,7 @@ for column, (kind, mime) in zip(buttons, extracts.FORMATS.items()):
         file_name=f"{stem}.{kind}", mime=mime, key=f"download_{kind}", on_click="ignore", icon=":material/download:",
     )
 st.markdown(f"**{t('xlsx_rows')}: {fmt.num(frame.height)}**")
-st.dataframe(frame, column_config=columns, hide_index=True, key="extract_table")
+if frame.is_empty():
+    st.info(t("no_rows"))
+else:
+    st.dataframe(frame, column_config=columns, hide_index=True, key="extract_table")

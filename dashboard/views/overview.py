@@ -47,40 +47,43 @@ def pick_from_list() -> None:
     st.session_state["oblast"] = [code] if code else []
 
 
-# the map compares the oblasts under the other filters; the chosen territory is outlined on it and filters the rest
-oblasts = data.by_oblast({**chosen, **WHOLE_COUNTRY})
-names = filters.choices("oblast", "oblast_code")
-current = st.session_state.get("oblast") or []
-left, right = st.columns([3, 2])
-with left:
-    st.subheader(t("map_ukraine"))
-    st.session_state.setdefault("map_metric", METRICS[0])  # not default=: app.py rewrites it on a language switch
-    metric = st.segmented_control(t("map_metric"), METRICS, key="map_metric", required=True,
-                                  format_func={m: t(f"metric_{m}") for m in METRICS}.get)
-    with st.container(key="overview_map"):
-        st.pydeck_chart(maps.oblast_choropleth(oblasts, data.shapes("oblast"), metric, set(current)), key=map_key(),
-                        on_select=pick_from_map, selection_mode="single-object", height=430)
-    st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct")), unsafe_allow_html=True)
-    st.caption(t("map_hint"))
-    st.session_state["overview_oblast"] = current[0] if len(current) == 1 else ""
-    st.selectbox(t("map_pick_oblast"), ["", *names], key="overview_oblast",
-                 format_func={"": t("f_all"), **names}.get, on_change=pick_from_list)
-with right:
-    st.subheader(t("top_countries"))
-    countries = data.by_country(chosen)
-    st.plotly_chart(charts.top_bars(countries, f"name_{lang()}", "agreement_count"), key="top_countries")
-    st.caption(t("top_countries_hint"))
+if not k["agreement_count"]:  # no empty axes or legends: one plain message
+    st.info(t("no_rows"))
+else:
+    # the map compares the oblasts under the other filters; the chosen territory is outlined on it and filters the rest
+    oblasts = data.by_oblast({**chosen, **WHOLE_COUNTRY})
+    names = filters.choices("oblast", "oblast_code")
+    current = st.session_state.get("oblast") or []
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(t("map_ukraine"))
+        st.session_state.setdefault("map_metric", METRICS[0])  # not default=: app.py rewrites it on a language switch
+        metric = st.segmented_control(t("map_metric"), METRICS, key="map_metric", required=True,
+                                      format_func={m: t(f"metric_{m}") for m in METRICS}.get)
+        with st.container(key="overview_map"):
+            st.pydeck_chart(maps.oblast_choropleth(oblasts, data.shapes("oblast"), metric, set(current)), key=map_key(),
+                            on_select=pick_from_map, selection_mode="single-object", height=430)
+        st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct")), unsafe_allow_html=True)
+        st.caption(t("map_hint"))
+        st.session_state["overview_oblast"] = current[0] if len(current) == 1 else ""
+        st.selectbox(t("map_pick_oblast"), ["", *names], key="overview_oblast",
+                     format_func={"": t("f_all"), **names}.get, on_change=pick_from_list)
+    with right:
+        st.subheader(t("top_countries"))
+        countries = data.by_country(chosen)
+        st.plotly_chart(charts.top_bars(countries, f"name_{lang()}", "agreement_count"), key="top_countries")
+        st.caption(t("top_countries_hint"))
 
-st.subheader(t("map_world"))
-st.pydeck_chart(maps.world(countries, data.arcs(chosen), data.shapes("country"), (960, 460)), key="world_map", height=460)
+    st.subheader(t("map_world"))
+    st.pydeck_chart(maps.world(countries, data.arcs(chosen), data.shapes("country"), (960, 460)), key="world_map", height=460)
 
-st.subheader(t("timeline"))
-st.session_state.setdefault("timeline_split", "status")
-split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", required=True,
-                             format_func={s: t(f"col_{s}") for s in ("status", "type")}.get)
-st.plotly_chart(charts.timeline(data.by_month(chosen), split), key="timeline")
-st.caption(t("undated", count=fmt.num(k["undated_count"])))
+    st.subheader(t("timeline"))
+    st.session_state.setdefault("timeline_split", "status")
+    split = st.segmented_control(t("timeline_by"), ("status", "type"), key="timeline_split", required=True,
+                                 format_func={s: t(f"col_{s}") for s in ("status", "type")}.get)
+    st.plotly_chart(charts.timeline(data.by_month(chosen), split), key="timeline")
+    st.caption(t("undated", count=fmt.num(k["undated_count"])))
 
-st.subheader(t("theme_mix"))
-st.plotly_chart(charts.top_bars(data.by_theme(chosen), f"label_{lang()}", "agreement_count", limit=23),
-                key="theme_mix")
+    st.subheader(t("theme_mix"))
+    st.plotly_chart(charts.top_bars(data.by_theme(chosen), f"label_{lang()}", "agreement_count", limit=23),
+                    key="theme_mix")

@@ -43,14 +43,17 @@ tiles[2].metric(t("kpi_hromadas"), fmt.num(k["hromadas_with_international_count"
 tiles[3].metric(t("kpi_countries"), fmt.num(k["partner_country_count"]))
 tiles[4].metric(t("kpi_domestic"), fmt.num(k["domestic_pair_count"]))
 
-left, right = st.columns([3, 2])
-with left:
-    st.pydeck_chart(maps.world(data.by_country(chosen), data.arcs(chosen), data.shapes("country"), (540, 420)),
-                    key="profile_map", height=420)
-with right:
-    st.plotly_chart(charts.timeline(data.by_month(chosen), "status"), key="profile_timeline")
+if not k["agreement_count"]:
+    st.info(t("no_rows"))
+else:
+    left, right = st.columns([3, 2])
+    with left:
+        st.pydeck_chart(maps.world(data.by_country(chosen), data.arcs(chosen), data.shapes("country"), (540, 420)),
+                        key="profile_map", height=420)
+    with right:
+        st.plotly_chart(charts.timeline(data.by_month(chosen), "status"), key="profile_timeline")
 
-st.subheader(t("profile_partners"))
-themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())
-st.dataframe(tables.agreements(data.agreements(chosen), themes), column_config=tables.agreement_columns(),
-             hide_index=True, key="profile_table")
+    st.subheader(t("profile_partners"))
+    themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())
+    st.dataframe(tables.agreements(data.agreements(chosen), themes), column_config=tables.agreement_columns(),
+                 hide_index=True, key="profile_table")

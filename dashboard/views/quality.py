@@ -16,6 +16,8 @@ tiles = st.columns(3)
 tiles[0].metric(t("q_low"), fmt.num(queue["is_low_confidence"].sum()))
 tiles[1].metric(t("q_unplaced"), fmt.num(queue["is_partner_unplaced"].sum()))
 tiles[2].metric(t("q_conflict"), fmt.num(queue["has_conflicting_status"].sum()))
+if queue.is_empty():
+    st.info(t("q_none"))
 st.dataframe(
     queue.select(
         "agreement_id", pl.coalesce(f"hromada_name_{lang()}", "hromada_name_uk").alias("hromada"),
