@@ -175,9 +175,9 @@ class ToponymFinder:
         analysis = self.morph.analyse(tokens[first].text)
         if last - first >= 2 and analysis.is_person:
             return True
-        if last - first == 2 and tokens[first].is_cyrillic and analysis.maybe_person \
-                and self.morph.analyse(tokens[first + 1].text).maybe_person:
-            return True  # "Богдан Андріїв": a first name and a surname, though 'Богдан' is also a village
+        if last - first == 2 and tokens[first].is_cyrillic and analysis.maybe_person and (
+                self.morph.analyse(tokens[first + 1].text).maybe_person or not self.morph.is_known_name(tokens[first + 1].text)):
+            return True  # "Богдан Андріїв", "Ярослав Димчак": a first name and a surname, though both are also towns
         if first > 0 and tokens[first - 1].is_word and self._lemma_in(tokens[first - 1], self.person_markers) \
                 and last - first >= 2:
             return True
