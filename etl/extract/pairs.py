@@ -192,6 +192,21 @@ class PairBuilder(AttributeRules):
                     for ua in hromadas:
                         add(ua, owner_of_list[1], "foreign", s)
                     continue
+                listed = self._listed_partners(s, hromadas) if len(hromadas) >= 2 else []
+                if listed:  # "у Чорткова два нові партнери: місто Жовква на Львівщині та канадський Вайтгорс"
+                    for ua in [h for h in hromadas if h not in listed]:
+                        for gid in foreign:
+                            add(ua, gid, "foreign", s)
+                        for other in listed:
+                            add(ua, other, "domestic", s)
+                    continue
+                if hromadas and home and home not in hromadas and self._all_instrumental(s):
+                    # "співпрацю з Жовквою та Вайтгорсом": both are the unnamed home hromada's partners
+                    for gid in foreign:
+                        add(home, gid, "foreign", s, named=False)
+                    for other in hromadas:
+                        add(home, other, "domestic", s, named=False)
+                    continue
                 recalled = s.is_background and self.cues.type_of(s.text) is not None  # "Its sister cities include …"
                 implicit = [home] if home and (self._tells_event(s, continuation) or recalled) else []
                 parties = hromadas or implicit
@@ -414,6 +429,12 @@ class PairBuilder(AttributeRules):
             elif not keys and owner[prev.index] is not None:
                 owner[s.index] = owner[prev.index]
         return owner
+
+    def _all_instrumental(self, s) -> bool:
+        """Every party of the sentence stands in the instrumental ('з Жовквою та Вайтгорсом'): all are partners."""
+        parties = [t for t in self.toponyms[s.index] if t.kind in ("hromada", "foreign") and not self._is_venue(s, t)]
+        return bool(parties) and all(s.tokens[t.first].is_cyrillic and "ablt" in self.morph.analyse(
+            s.tokens[t.first].text).cases for t in parties)
 
     def _named_as_origin(self, s, code: str) -> bool:
         """'організацією … з Рівного': the hromada is where someone comes from ('з' with the genitive), not a party."""
