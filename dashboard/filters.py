@@ -167,9 +167,22 @@ def _active_dates() -> tuple[dt.date | None, dt.date | None]:
     return (start if start and start > low else None, end if end and end < high else None)
 
 
+def _names(key: str) -> dict[str, str]:
+    """Code -> name in the current language of the values of the list filter `key`."""
+    if key in ("oblast", "raion", "hromada", "country"):
+        return choices(key, f"{key}_code")
+    if key == "theme":
+        return choices("theme", "theme")
+    return {value: label(key, value) for value in _values(key)}
+
+
 def describe(filters: dict) -> list[tuple[str, str]]:
-    """The active filters as (label, value) pairs, for the extract's filter sheet."""
-    rows = [(t(f"f_{key}"), ", ".join(filters[sql])) for key, sql in LISTS.items() if filters[sql]]
+    """The active filters as (label, names) pairs in the current language, for the extract's filter sheet."""
+    rows = []
+    for key, sql in LISTS.items():
+        if filters[sql]:
+            names = _names(key)
+            rows.append((t(f"f_{key}"), ", ".join(names.get(code, code) for code in filters[sql])))
     if filters["partner_kind"]:
         rows.append((t("f_kind"), t(f"kind_{filters['partner_kind']}")))
     if filters["date_from"] or filters["date_to"]:

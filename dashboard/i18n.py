@@ -135,7 +135,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_title": ("Назва", "Title"),
     "col_published": ("Опубліковано", "Published"),
     "col_event": ("Подія", "Event"),
-    "col_id": ("Ідентифікатор", "ID"),
+    "col_id": ("Ідентифікатор угоди", "Agreement ID"),
+    "col_iso": ("ISO", "ISO"),
+    "col_oblast_code": ("Код області", "Oblast code"),
+    "col_hromada_total": ("Громад в області", "Hromadas in the oblast"),
     # profiles
     "profile_kind": ("Профіль", "Profile"),
     "profile_oblast": ("Область", "Oblast"),
@@ -144,8 +147,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "profile_entity": ("Оберіть", "Choose"),
     "profile_partners": ("Партнери", "Partners"),
     # extracts
-    "extracts_intro": ("Файли містять ті самі рядки, що й таблиця нижче (поточні фільтри); файл формується під час натискання.",
-                       "The files hold the same rows as the table below (current filters); each is built when you click."),
+    "extracts_intro": ("Файли містять ті самі рядки, що й таблиця нижче (поточні фільтри); файл формується під час "
+                       "натискання. CSV і XLSX мають заголовки українською; Parquet (для скриптів) — сталі назви "
+                       "стовпців латиницею (agreement_id, hromada_code, …).",
+                       "The files hold the same rows as the table below (current filters); each is built when you "
+                       "click. CSV and XLSX carry English headings; Parquet (for scripts) keeps stable snake_case "
+                       "column names (agreement_id, hromada_code, …)."),
+    "extracts_unfiltered": ("Без фільтрів: усі угоди.", "No filters: every agreement."),
     "extract_agreements": ("Угоди", "Agreements"),
     "extract_oblasts": ("Області", "Oblasts"),
     "extract_countries": ("Країни", "Countries"),

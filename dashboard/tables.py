@@ -36,26 +36,58 @@ def agreements(frame: pl.DataFrame, theme_labels: dict[str, str]) -> pl.DataFram
     )
 
 
+# column -> the string key of its heading, per table; the same headings label the screen and the CSV/XLSX files
+HEADINGS: dict[str, dict[str, str]] = {
+    "agreements": {
+        "agreement_id": "col_id", "hromada": "col_hromada", "hromada_code": "col_hromada_code", "oblast": "col_oblast",
+        "partner": "col_partner", "country": "col_country", "country_code": "col_iso", "partner_kind": "col_kind",
+        "type": "col_type", "status": "col_status", "agreement_date": "col_date", "signed_date": "col_signed",
+        "programme": "col_programme", "themes": "col_themes", "source_count": "col_sources", "source_url": "col_source",
+    },
+    "oblasts": {
+        "oblast_code": "col_oblast_code", "oblast": "col_oblast", "agreement_count": "col_oblast_agreements",
+        "domestic_as_partner_count": "col_as_partner", "signed_count": "col_signed_count",
+        "terminated_count": "col_terminated", "hromadas_with_international_count": "col_hromadas",
+        "hromada_count": "col_hromada_total", "hromadas_with_international_pct": "col_share",
+        "partner_country_count": "col_countries",
+    },
+    "countries": {
+        "country_code": "col_iso", "country": "col_country", "agreement_count": "col_live",
+        "signed_count": "col_signed_count", "terminated_count": "col_terminated", "hromada_count": "col_hromada_count",
+        "partner_count": "col_partner_count",
+    },
+}
+
+
+def headings(table: str) -> dict[str, str]:
+    """Column -> its heading in the current language, for the table "agreements", "oblasts" or "countries"."""
+    return {column: t(key) for column, key in HEADINGS[table].items()}
+
+
 def agreement_columns() -> dict:
-    cc = st.column_config
+    cc, h = st.column_config, headings("agreements")
+    date = "DD.MM.YYYY"
     return {
+        **{column: cc.TextColumn(heading) for column, heading in h.items()},
         "agreement_id": None,
-        "hromada": cc.TextColumn(t("col_hromada"), pinned=True),
-        "hromada_code": cc.TextColumn(t("col_hromada_code")),
-        "oblast": cc.TextColumn(t("col_oblast")),
-        "partner": cc.TextColumn(t("col_partner")),
-        "country": cc.TextColumn(t("col_country")),
-        "country_code": cc.TextColumn("ISO", width="small"),
-        "partner_kind": cc.TextColumn(t("col_kind")),
-        "type": cc.TextColumn(t("col_type")),
-        "status": cc.TextColumn(t("col_status")),
-        "agreement_date": cc.DateColumn(t("col_date"), format="DD.MM.YYYY"),
-        "signed_date": cc.DateColumn(t("col_signed"), format="DD.MM.YYYY"),
-        "programme": cc.TextColumn(t("col_programme")),
-        "themes": cc.TextColumn(t("col_themes")),
-        "source_count": cc.NumberColumn(t("col_sources"), format="%d"),
-        "source_url": cc.LinkColumn(t("col_source"), display_text=t("col_open")),
+        "hromada": cc.TextColumn(h["hromada"], pinned=True),
+        "country_code": cc.TextColumn(h["country_code"], width="small"),
+        "agreement_date": cc.DateColumn(h["agreement_date"], format=date),
+        "signed_date": cc.DateColumn(h["signed_date"], format=date),
+        "source_count": cc.NumberColumn(h["source_count"], format="%d"),
+        "source_url": cc.LinkColumn(h["source_url"], display_text=t("col_open")),
     }
+
+
+def stats_columns(table: str) -> dict:
+    """Column settings of the per-oblast ("oblasts") or per-country ("countries") table."""
+    cc, h = st.column_config, headings(table)
+    shown = {column: cc.NumberColumn(heading, format="%d") for column, heading in h.items()}
+    if table == "oblasts":
+        return {**shown, "oblast_code": None, "oblast": cc.TextColumn(h["oblast"]), "hromada_count": None,
+                "hromadas_with_international_pct": cc.NumberColumn(h["hromadas_with_international_pct"], format="%.1f")}
+    return {**shown, "country_code": cc.TextColumn(h["country_code"], width="small"),
+            "country": cc.TextColumn(h["country"])}
 
 
 def _ranked(frame: pl.DataFrame, count: str, *more: str) -> pl.DataFrame:
@@ -78,30 +110,3 @@ def country_stats(frame: pl.DataFrame) -> pl.DataFrame:
         "country_code", pl.col(f"name_{lang()}").alias("country"), "agreement_count", "signed_count",
         "terminated_count", "hromada_count", "partner_count",
     )
-
-
-def stats_columns(kind: str) -> dict:
-    """Column headings of the per-oblast ("oblast") or per-country ("country") table."""
-    cc = st.column_config
-    number = lambda key: cc.NumberColumn(t(key), format="%d")  # noqa: E731
-    shared = {"signed_count": number("col_signed_count"), "terminated_count": number("col_terminated")}
-    if kind == "oblast":
-        return {
-            "oblast_code": None,
-            "oblast": cc.TextColumn(t("col_oblast")),
-            "agreement_count": number("col_oblast_agreements"),
-            "domestic_as_partner_count": number("col_as_partner"),
-            **shared,
-            "hromadas_with_international_count": number("col_hromadas"),
-            "hromada_count": None,
-            "hromadas_with_international_pct": cc.NumberColumn(t("col_share"), format="%.1f"),
-            "partner_country_count": number("col_countries"),
-        }
-    return {
-        "country_code": cc.TextColumn("ISO", width="small"),
-        "country": cc.TextColumn(t("col_country")),
-        "agreement_count": number("col_live"),
-        **shared,
-        "hromada_count": number("col_hromada_count"),
-        "partner_count": number("col_partner_count"),
-    }

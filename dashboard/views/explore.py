@@ -25,9 +25,9 @@ else:
         with oblast_tab:
             oblasts = tables.oblast_stats(data.by_oblast(chosen))
             oblasts = oblasts.filter(pl.col("agreement_count") + pl.col("domestic_as_partner_count") > 0)
-            st.dataframe(oblasts, column_config=tables.stats_columns("oblast"), hide_index=True, key="explore_oblasts")
+            st.dataframe(oblasts, column_config=tables.stats_columns("oblasts"), hide_index=True, key="explore_oblasts")
         with country_tab:
-            st.dataframe(tables.country_stats(data.by_country(chosen)), column_config=tables.stats_columns("country"),
+            st.dataframe(tables.country_stats(data.by_country(chosen)), column_config=tables.stats_columns("countries"),
                          hide_index=True, key="explore_countries")
 
     rows = event.selection.rows if event else []

@@ -18,24 +18,28 @@ if dataset == "agreements":
     themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())
     frame, columns = tables.agreements(data.agreements(chosen), themes), tables.agreement_columns()
 elif dataset == "oblasts":
-    frame, columns = tables.oblast_stats(data.by_oblast(chosen)), tables.stats_columns("oblast")
+    frame, columns = tables.oblast_stats(data.by_oblast(chosen)), tables.stats_columns(dataset)
 else:
-    frame, columns = tables.country_stats(data.by_country(chosen)), tables.stats_columns("country")
+    frame, columns = tables.country_stats(data.by_country(chosen)), tables.stats_columns(dataset)
 
 built = data.built_at()
+shown_filters = filters.describe(chosen)
 about = [
-    *filters.describe(chosen),
-    (t("xlsx_rows"), str(frame.height)),
+    *(shown_filters or [(t("filters"), t("f_all"))]),
+    (t("xlsx_rows"), frame.height),
     (t("xlsx_version"), built.isoformat(timespec="seconds") if built else "—"),
 ]
+labels = extracts.Labels(headings=tables.headings(dataset), data_sheet=t(f"extract_{dataset}"),
+                         facts_sheet=t("xlsx_filters"), fact_heading=(t("xlsx_filter"), t("xlsx_value")),
+                         exported=t("xlsx_exported"))
 stem = f"hromada-partnerships-{dataset}-{dt.date.today().isoformat()}"
 buttons = st.columns(len(extracts.FORMATS))
-for column, (kind, mime) in zip(buttons, extracts.FORMATS.items()):
-    column.download_button(
-        t("download", fmt=kind.upper()), data=extracts.builder(kind, frame, about, (t("extract_table"), t("xlsx_filters")), t("xlsx_exported")),
-        file_name=f"{stem}.{kind}", mime=mime, key=f"download_{kind}", on_click="ignore", icon=":material/download:",
-    )
+for column, (kind, build) in zip(buttons, extracts.builders(frame, about, labels).items()):
+    column.download_button(t("download", fmt=kind.upper()), data=build, file_name=f"{stem}.{kind}",
+                           mime=extracts.FORMATS[kind], key=f"download_{kind}", on_click="ignore",
+                           icon=":material/download:")
 st.markdown(f"**{t('xlsx_rows')}: {fmt.num(frame.height)}**")
+st.caption(" · ".join(f"{name}: {value}" for name, value in shown_filters) or t("extracts_unfiltered"))
 if frame.is_empty():
     st.info(t("no_rows"))
 else:

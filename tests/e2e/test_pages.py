@@ -6,6 +6,8 @@ import io
 import re
 
 import duckdb
+import openpyxl
+import polars as pl
 import pytest
 from playwright.sync_api import expect
 
@@ -212,21 +214,51 @@ def test_choosing_an_oblast_filters_the_view_and_its_link_reproduces_it(page, ne
     assert count_in(_metrics(elsewhere)["Угоди"]) == filtered
 
 
-def test_csv_extract_holds_the_rows_on_screen_and_opens_in_excel(page, app_url, small_oblast):
-    code, _ = small_oblast
-    for query in ({}, {"oblast": code}):
-        open_app(page, _url(app_url, "extracts", "uk", **query))
-        shown = count_in(page.locator("strong", has_text="Рядків: ").inner_text())
-        with page.expect_download() as started:
-            page.locator(".st-key-download_csv button").click()
-        download = started.value
-        assert re.fullmatch(r"hromada-partnerships-agreements-\d{4}-\d{2}-\d{2}\.csv", download.suggested_filename)
-        with open(download.path(), "rb") as file:
-            content = file.read()
-        assert content.startswith(b"\xef\xbb\xbf"), "the CSV lacks the UTF-8 BOM Excel needs"
-        records = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
-        assert records[0][0] == "agreement_id"
-        assert len(records) - 1 == shown
+HEADINGS = {"uk": ("Ідентифікатор угоди", "Громада"), "en": ("Agreement ID", "Hromada")}
+FILTERS_SHEET = {"uk": ("Фільтри", "Рядків", "Область", "Статус", "підписано"),
+                 "en": ("Filters", "Rows", "Oblast", "Status", "signed")}
+
+
+def _download(page, kind: str) -> tuple[str, bytes]:
+    with page.expect_download() as started:
+        page.locator(f".st-key-download_{kind} button").click()
+    download = started.value
+    with open(download.path(), "rb") as file:
+        return download.suggested_filename, file.read()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_extract_file_holds_the_rows_on_screen_with_headings_of_the_language(
+        page, app_url, built_warehouse, small_oblast, lang):
+    code, name_uk = small_oblast
+    with duckdb.connect(str(built_warehouse), read_only=True) as con:
+        name = con.execute(f"select name_{lang} from dim_oblast where oblast_code = ?", [code]).fetchone()[0]
+    open_app(page, _url(app_url, "extracts", lang, oblast=code, status="signed"))
+    shown = count_in(page.locator("strong", has_text=re.compile(r"^(Рядків|Rows): ")).inner_text())
+    assert 0 < shown == grid_row_count(_table(page, "extract_table"))
+
+    file_name, content = _download(page, "csv")
+    assert re.fullmatch(r"hromada-partnerships-agreements-\d{4}-\d{2}-\d{2}\.csv", file_name)
+    assert content.startswith(b"\xef\xbb\xbf"), "the CSV lacks the UTF-8 BOM Excel needs"
+    records = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+    assert tuple(records[0][:2]) == HEADINGS[lang]
+    ids = [record[0] for record in records[1:]]
+    assert len(ids) == shown
+
+    workbook = openpyxl.load_workbook(io.BytesIO(_download(page, "xlsx")[1]))
+    sheet_name, rows_label, oblast_label, status_label, signed = FILTERS_SHEET[lang]
+    data_sheet, facts = workbook.worksheets[0], workbook[sheet_name]
+    assert data_sheet.freeze_panes == "A2"
+    assert tuple(cell.value for cell in data_sheet[1][:2]) == HEADINGS[lang]
+    assert [row[0] for row in data_sheet.iter_rows(min_row=2, values_only=True)] == ids
+    about = {row[0]: row[1] for row in facts.iter_rows(min_row=2, values_only=True)}
+    assert about[rows_label] == shown and isinstance(about[rows_label], int)
+    assert about[oblast_label] == name and about[status_label] == signed
+
+    parquet = pl.read_parquet(io.BytesIO(_download(page, "parquet")[1]))
+    assert parquet.columns[:3] == ["agreement_id", "hromada", "hromada_code"]
+    assert parquet["agreement_id"].to_list() == ids
+
 
 
 def test_agreement_card_map_draws_with_nothing_fetched_from_outside(page, app_url, built_warehouse, outside_requests):
