@@ -212,6 +212,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "raion_consistent": ("узгоджено з районом", "raion-consistent"),
         "raion_median": ("за серединою району", "raion median"),
         "settlement_fallback": ("за населеним пунктом", "settlement fallback"),
+        "raion_outlier": ("далеко від інших центрів району", "far from its raion's other centres"),
         "unresolved": ("не визначено", "unresolved"),
     },
     "source_kind": {"registry": ("реєстр", "register"), "article": ("публікація", "article"),

@@ -78,3 +78,14 @@ def test_hromada_share_is_of_the_1469_hromadas_outside_crimea(open_page, sql):
     at = open_page("views/overview.py")
     assert next(m.value for m in at.metric if m.label == "Громади з міжнародним партнером") == _uk(with_partner)
     assert any("з 1\u00a0469 громад" in caption.value for caption in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_every_geocoding_quality_is_named_in_the_language(open_page, sql, lang):
+    from dashboard.i18n import LABELS
+    found = {row[0] for row in sql("select distinct coalesce(geocode_quality, 'unresolved') from dim_hromada")}
+    assert found <= set(LABELS["geocode_quality"]), found - set(LABELS["geocode_quality"])
+    oblast = "Область" if lang == "uk" else "Oblast"
+    coverage = next(f.value for f in open_page("views/quality.py", lang=lang).dataframe if oblast in f.value.columns)
+    named = {LABELS["geocode_quality"][quality][("uk", "en").index(lang)] for quality in found}
+    assert set(coverage.columns) - {oblast} == named
