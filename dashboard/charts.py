@@ -62,15 +62,25 @@ def timeline(monthly: pl.DataFrame, split: str) -> go.Figure:
         cumulative.append(running)
     fig.add_scatter(x=months, y=cumulative, name=t("cumulative"), yaxis="y2", mode="lines", customdata=labels,
                     hovertemplate=hover, line=dict(color="#202020", width=2, shape="hv"))
-    # numeric tick labels read the same in both languages; month names live in the hover text
-    tick = "%Y" if len(months) > 36 else "%m.%Y"
     small = lambda top: 1 if top <= 8 else None  # noqa: E731  (whole-number ticks for small counts)
     fig.update_layout(barmode="stack", bargap=0.1,
                       yaxis=dict(tickformat=",d", rangemode="tozero", dtick=small(max(totals.values()))),
                       yaxis2=dict(overlaying="y", side="right", showgrid=False, rangemode="tozero", tickformat=",d",
                                   dtick=small(running)),
-                      xaxis=dict(type="date", tickformat=tick, title=t("month")))
+                      xaxis=dict(type="date", title=t("month"), **month_ticks(months[0], len(months))))
     return _layout(fig)
+
+
+def month_ticks(first: dt.date, count: int) -> dict:
+    """Date ticks that never repeat a label: whole years (every 1, 2, 5, 10 or 20, at most ~12 ticks) over more than
+    three years, else months every 1, 3 or 6 ("03.2024"). Numeric labels read the same in both languages; month names
+    live in the hover text."""
+    if count > 36:
+        years = next(step for step in (1, 2, 5, 10, 20, 50) if count / 12 / step <= 12)
+        start = dt.date(first.year - first.year % years, 1, 1)
+        return {"tickformat": "%Y", "dtick": f"M{12 * years}", "tick0": start.isoformat()}
+    months = next(step for step in (1, 3, 6) if count / step <= 12)
+    return {"tickformat": "%m.%Y", "dtick": f"M{months}", "tick0": first.replace(month=1).isoformat()}
 
 
 def top_bars(frame: pl.DataFrame, name_col: str, value_col: str, limit: int = 10) -> go.Figure:
