@@ -22,8 +22,14 @@ def available() -> bool:
 
 
 def built_at() -> dt.datetime | None:
-    stamp = version()
-    return dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc) if stamp else None
+    """When the published build was made, as the build recorded it (build_info.built_at); the file's modification
+    time only for a warehouse that recorded none."""
+    if not available():
+        return None
+    recorded = freshness().get("built_at")
+    if recorded:
+        return dt.datetime.fromisoformat(recorded)
+    return dt.datetime.fromtimestamp(version(), tz=dt.timezone.utc)
 
 
 @st.cache_resource(show_spinner=False)

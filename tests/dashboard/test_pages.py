@@ -89,3 +89,13 @@ def test_every_geocoding_quality_is_named_in_the_language(open_page, sql, lang):
     coverage = next(f.value for f in open_page("views/quality.py", lang=lang).dataframe if oblast in f.value.columns)
     named = {LABELS["geocode_quality"][quality][("uk", "en").index(lang)] for quality in found}
     assert set(coverage.columns) - {oblast} == named
+
+
+def test_the_footer_dates_the_data_by_the_build_not_the_file(dashboard_db, tmp_path, monkeypatch):
+    copy = tmp_path / "copied.duckdb"
+    shutil.copy2(dashboard_db, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("update build_info set value = '2024-03-05T10:20:00+00:00' where key = 'built_at'")
+    monkeypatch.setenv(ENV_VAR, str(copy))  # the copy's file is new; its build is not
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    assert any("Дані зібрано 5 березня 2024, 10:20 UTC" in caption.value for caption in at.caption)
