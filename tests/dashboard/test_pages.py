@@ -50,8 +50,13 @@ def test_filters_persist_when_moving_to_another_page(open_page, sql):
     assert at.query_params["oblast"] == oblast
 
 
-def test_overview_figures_use_ukrainian_number_formatting(open_page, sql):
-    assert _agreements_tile(open_page("views/overview.py")) == _uk(sql(TOTAL)[0][0])
+@pytest.mark.parametrize("lang, grouped", [("uk", lambda n: f"{n:,}".replace(",", "\u00a0")), ("en", "{:,}".format)])
+def test_overview_figures_group_thousands_the_languages_way(open_page, sql, lang, grouped):
+    hromadas = sql("select count(*) from dim_hromada where is_hromada and not is_crimea")[0][0]
+    assert hromadas >= 1_000, "the figure must have a thousands group to show how it is written"
+    at = open_page("views/overview.py", lang=lang)
+    assert any(grouped(hromadas) in caption.value for caption in at.caption)  # «з 1 469 громад», "of 1,469 hromadas"
+    assert next(m.value for m in at.metric if m.label in ("Угоди", "Agreements")) == grouped(sql(TOTAL)[0][0])
 
 
 
