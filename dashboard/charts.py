@@ -13,12 +13,17 @@ from dashboard.i18n import label, lang, t
 VIRIDIS = ["#440154", "#46327e", "#365c8d", "#277f8e", "#1fa187", "#4ac16d", "#a0da39", "#fde725"]
 # cividis, 8 steps
 CIVIDIS = ["#00224e", "#123570", "#3b496c", "#575d6d", "#707173", "#8a8779", "#a69d75", "#fee838"]
-ORDER = {
-    "status": ["signed", "intent", "negotiating", "planned", "terminated"],
-    "type": ["memorandum", "twinning_agreement", "cooperation_agreement", "protocol_of_intent",
-             "letter_of_intent", "council_decision", "other"],
+# one fixed colour per value, whichever values a filtered view holds: statuses along viridis from planned (light) to
+# signed (dark), terminated in grey; types in the Okabe–Ito palette (colour-blind safe), other in grey
+COLOURS = {
+    "status": {"signed": "#365c8d", "intent": "#1fa187", "negotiating": "#a0da39", "planned": "#fde725",
+               "terminated": "#9e9e9e"},
+    "type": {"memorandum": "#0072b2", "twinning_agreement": "#e69f00", "cooperation_agreement": "#009e73",
+             "protocol_of_intent": "#cc79a7", "letter_of_intent": "#56b4e9", "council_decision": "#d55e00",
+             "other": "#9e9e9e"},
 }
-SERIES_COLOURS = ["#365c8d", "#4ac16d", "#fde725", "#1fa187", "#46327e", "#a0da39", "#277f8e", "#440154"]
+ORDER = {field: list(colours) for field, colours in COLOURS.items()}  # stacking order, bottom up
+UNKNOWN_COLOUR = "#5f5f5f"
 
 
 def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
@@ -51,10 +56,10 @@ def timeline(monthly: pl.DataFrame, split: str) -> go.Figure:
     present = set(grouped[split].to_list())
     values = [v for v in ORDER[split] if v in present] + sorted(present - set(ORDER[split]))
     hover = "%{customdata}: %{y:,d}<extra>%{fullData.name}</extra>"
-    for index, value in enumerate(values):
+    for value in values:
         counts = dict(grouped.filter(pl.col(split) == value).select("month_date", "agreement_count").iter_rows())
         fig.add_bar(x=months, y=[counts.get(m, 0) for m in months], name=label(split, value), customdata=labels,
-                    hovertemplate=hover, marker_color=SERIES_COLOURS[index % len(SERIES_COLOURS)])
+                    hovertemplate=hover, marker_color=COLOURS[split].get(value, UNKNOWN_COLOUR))
     totals = dict(grouped.group_by("month_date").agg(pl.col("agreement_count").sum()).iter_rows())
     running, cumulative = 0, []
     for m in months:

@@ -1,5 +1,6 @@
 """Chart axes read cleanly: date ticks never repeat a label, whatever the span."""
 import datetime as dt
+import json
 
 import pytest
 
@@ -28,3 +29,17 @@ def test_time_ticks_never_repeat_a_label_and_stay_few(first, count):
     labels = _labels(first, count)
     assert len(labels) == len(set(labels))
     assert 2 <= len(labels) <= 13
+
+
+def _series_colours(at) -> dict[str, str]:
+    timeline = json.loads(next(c.proto.spec for c in at.get("plotly_chart") if '"yaxis2"' in c.proto.spec))
+    return {trace["name"]: trace["marker"]["color"] for trace in timeline["data"] if trace["type"] == "bar"}
+
+
+def test_a_status_keeps_its_colour_in_every_filtered_timeline(open_page, sql):
+    everything = _series_colours(open_page("views/overview.py"))
+    dated = [row[0] for row in sql("select distinct status from fct_agreements where reference_date is not null")]
+    assert len(dated) >= 3
+    for status in dated:
+        alone = _series_colours(open_page("views/overview.py", status=status))
+        assert len(alone) == 1 and all(everything[name] == colour for name, colour in alone.items())
