@@ -49,6 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "no_warehouse": ("Сховище даних ще не зібрано: виконайте `python -m etl build`.",
                      "The warehouse has not been built yet: run `python -m etl build`."),
+    "n_a": ("н/д", "n/a"),
     "no_rows": ("Жодної угоди за цими фільтрами.", "No agreement matches these filters."),
     # KPIs
     "kpi_agreements": ("Угоди", "Agreements"),

@@ -21,7 +21,7 @@ VIRIDIS_RGB = [[253, 231, 37], [160, 218, 57], [74, 193, 109], [31, 161, 135],
                [39, 127, 142], [54, 92, 141], [70, 50, 126], [68, 1, 84]]
 CIVIDIS_RGB = [[254, 232, 56], [166, 157, 117], [138, 135, 121], [112, 113, 115],
                [87, 93, 109], [59, 73, 108], [18, 53, 112], [0, 34, 78]]
-EMPTY_RGB = [225, 225, 225]
+EMPTY_RGB, NA_RGB = [225, 225, 225], [246, 246, 246]
 LAND_RGB, BORDER_RGB = [238, 238, 238], [200, 200, 200]
 HROMADA_RGB, PARTNER_RGB = [54, 92, 141], [253, 191, 17]
 SELECTED_RGB, TERMINATED_RGB = [20, 20, 20], [160, 160, 160]
@@ -31,16 +31,20 @@ UKRAINE_MAP_PX, CARD_MAP_PX = (540, 430), (520, 300)
 
 
 def colour(value: float | None, top: float, scale: list[list[int]]) -> list[int]:
-    """The scale's colour for value on 0..top; zero and missing are light grey."""
+    """The scale's colour for value on 0..top; zero is light grey, a value that is not defined paler still."""
+    if value is None:
+        return NA_RGB
     if not value or not top:
         return EMPTY_RGB
     step = min(int(value / top * len(scale)), len(scale) - 1)
     return scale[step]
 
 
-def legend(top: float, percent: bool = False, scale: list[list[int]] = VIRIDIS_RGB) -> str:
-    """An HTML strip of the scale's colours, each with the least value drawn in it, for the metric's 0..top range."""
-    steps: dict[str, list[int]] = {"0": EMPTY_RGB}
+def legend(top: float, percent: bool = False, scale: list[list[int]] = VIRIDIS_RGB, undefined: bool = False) -> str:
+    """An HTML strip of the scale's colours, each with the least value drawn in it, for the metric's 0..top range
+    (and the colour of "n/a" when some area has no value)."""
+    steps: dict[str, list[int]] = {t("n_a"): NA_RGB} if undefined else {}
+    steps["0"] = EMPTY_RGB
     for index, rgb in enumerate(scale):
         low = top * index / len(scale)
         text = "&gt;0" if index == 0 else (fmt.pct(low, 0) if percent else fmt.num(math.ceil(low))) + "+"
@@ -123,6 +127,11 @@ def _areas(layer_id: str, parts: list[dict], selected: set[str]) -> list[pdk.Lay
     ]
 
 
+def share(value: float | None) -> str:
+    """A share of hromadas, or "n/a" where it is not defined (Kyiv and Sevastopol have no hromadas in KATOTTG)."""
+    return t("n_a") if value is None else fmt.pct(value)
+
+
 def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: str, selected: set[str]) -> pdk.Deck:
     """The oblasts coloured by `metric`, the `selected` ones outlined. Rows go in code order whatever the figures,
     so a clicked row means the same oblast on every run."""
@@ -130,7 +139,7 @@ def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: st
     name = f"name_{lang()}"
     tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       as_partner=fmt.num(r["domestic_as_partner_count"]),
-                      share=fmt.pct(r["hromadas_with_international_pct"]), countries=fmt.num(r["partner_country_count"]))
+                      share=share(r["hromadas_with_international_pct"]), countries=fmt.num(r["partner_country_count"]))
     parts = _parts(oblasts.sort("oblast_code"), "oblast_code", shapes, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
     return _deck(_areas(OBLAST_LAYER, parts, selected), fitted_view(*_bounds(shapes), UKRAINE_MAP_PX))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from dashboard import fmt
 from dashboard.i18n import LABELS, LANGS, lang, t
 
 
@@ -84,10 +85,18 @@ def stats_columns(table: str) -> dict:
     cc, h = st.column_config, headings(table)
     shown = {column: cc.NumberColumn(heading, format="%d") for column, heading in h.items()}
     if table == "oblasts":
+        share = h["hromadas_with_international_pct"]
         return {**shown, "oblast_code": None, "oblast": cc.TextColumn(h["oblast"]), "hromada_count": None,
-                "hromadas_with_international_pct": cc.NumberColumn(h["hromadas_with_international_pct"], format="%.1f")}
+                "hromadas_with_international_pct": cc.TextColumn(share, alignment="right")}
     return {**shown, "country_code": cc.TextColumn(h["country_code"], width="small"),
             "country": cc.TextColumn(h["country"])}
+
+
+def readable_shares(oblasts: pl.DataFrame) -> pl.DataFrame:
+    """The per-oblast table for the screen: shares written out ("4,6 %"), "n/a" where none is defined (Kyiv,
+    Sevastopol) instead of an empty cell the grid would show as "None". The files keep the numbers."""
+    written = pl.col("hromadas_with_international_pct").map_elements(fmt.pct, return_dtype=pl.String)
+    return oblasts.with_columns(written.fill_null(t("n_a")))
 
 
 def _ranked(frame: pl.DataFrame, count: str, *more: str) -> pl.DataFrame:

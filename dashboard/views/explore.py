@@ -23,7 +23,7 @@ else:
     with right:
         oblast_tab, country_tab = st.tabs([t("stats_oblast"), t("stats_country")])
         with oblast_tab:
-            oblasts = tables.oblast_stats(data.by_oblast(chosen))
+            oblasts = tables.readable_shares(tables.oblast_stats(data.by_oblast(chosen)))
             oblasts = oblasts.filter(pl.col("agreement_count") + pl.col("domestic_as_partner_count") > 0)
             st.dataframe(oblasts, column_config=tables.stats_columns("oblasts"), hide_index=True, key="explore_oblasts")
         with country_tab:

@@ -43,4 +43,5 @@ st.caption(" · ".join(f"{name}: {value}" for name, value in shown_filters) or t
 if frame.is_empty():
     st.info(t("no_rows"))
 else:
-    st.dataframe(frame, column_config=columns, hide_index=True, key="extract_table")
+    shown = tables.readable_shares(frame) if dataset == "oblasts" else frame
+    st.dataframe(shown, column_config=columns, hide_index=True, key="extract_table")

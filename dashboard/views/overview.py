@@ -63,7 +63,8 @@ else:
         with st.container(key="overview_map"):
             st.pydeck_chart(maps.oblast_choropleth(oblasts, data.shapes("oblast"), metric, set(current)), key=map_key(),
                             on_select=pick_from_map, selection_mode="single-object", height=430)
-        st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct")), unsafe_allow_html=True)
+        st.markdown(maps.legend(oblasts[metric].max() or 0, percent=metric.endswith("_pct"),
+                                undefined=oblasts[metric].null_count() > 0), unsafe_allow_html=True)
         st.caption(t("map_hint"))
         st.session_state["overview_oblast"] = current[0] if len(current) == 1 else ""
         st.selectbox(t("map_pick_oblast"), ["", *names], key="overview_oblast",

@@ -84,3 +84,15 @@ def test_the_world_map_opens_with_every_arc_in_view(open_page):
     arcs = next(layer for layer in spec["layers"] if layer["@@type"] == "ArcLayer")["data"]
     assert arcs
     assert _fits(spec["initialViewState"], [tuple(arc[end]) for arc in arcs for end in ("from", "to")], (960, 460))
+
+
+def test_the_share_of_kyiv_reads_n_a_on_the_map_and_in_the_table(open_page, sql):
+    kyiv = sql("select name_uk from dim_oblast where hromada_count = 0 and not is_occupied_crimea")[0][0]
+    at = open_page("views/overview.py")
+    at.segmented_control(key="map_metric").set_value("hromadas_with_international_pct").run()
+    rows = [row for row in _oblast_layers(at)["oblasts"] if row["tooltip"].startswith(kyiv + "\n")]
+    assert rows and all("громад з міжнародним партнером: н/д" in row["tooltip"] for row in rows)
+    assert all(row["fill"] == maps.NA_RGB for row in rows)
+    assert "н/д" in next(m.value for m in at.markdown if "background:rgb" in m.value)
+    table = next(f.value for f in open_page("views/explore.py").dataframe if "oblast_code" in f.value.columns)
+    assert table.loc[table["oblast"] == kyiv, "hromadas_with_international_pct"].item() == "н/д"
