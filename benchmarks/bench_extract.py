@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from etl.extract.cues import prepare
 from etl.extract.dates import find_dates
 from etl.extract.pipeline import Extractor
 from etl.sources.articles import Document, document_id, read_documents
@@ -51,6 +52,7 @@ def test_extract_three_kb_articles(benchmark, timed_extractor):
             getattr(extractor.cues, method).cache_clear()
         extractor.finder._fuzzy.cache_clear()
         find_dates.cache_clear()
+        prepare.cache_clear()
 
     def run():
         return sum(len(extractor.extract(doc)) for doc in articles)

@@ -19,6 +19,7 @@ def _compile(patterns: list[str], word_start: bool = True) -> re.Pattern:
     return re.compile(f"{prefix}(?:{_alternation(patterns)})")
 
 
+@lru_cache(maxsize=16384)
 def prepare(text: str) -> str:
     return APOSTROPHES.sub("'", text).lower()
 

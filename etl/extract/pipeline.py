@@ -140,9 +140,10 @@ class Extractor:
                     in_background = False
             elif self.cues.opens_background(s.text):
                 in_background = True
-            s.is_background = (in_background and not s.is_title) or self.cues.is_background_sentence(s.text) or (
-                s.lead is not None and sents[s.lead].is_background)
-            if published and not s.is_background and not s.is_title and self._names_agreement(s.text):
+            s.is_background = (in_background and not s.is_title) or (
+                s.lead is not None and sents[s.lead].is_background) or self.cues.is_background_sentence(s.text)
+            if published and not s.is_background and not s.is_title and _BARE_YEAR.search(s.text) \
+                    and self._names_agreement(s.text):  # an earlier event needs a year in the sentence
                 # the old date and the signing in one clause: "підписав ще в травні 1996 року", not
                 # "яка 2022 року пережила окупацію, отримала партнерів"
                 s.is_background = not _has_recent_date(s.text, published) and any(
