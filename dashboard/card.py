@@ -52,7 +52,7 @@ def show(agreement_id: str, themes: dict[str, str]) -> None:
             ]).replace("\n", "  \n"))
         st.markdown(f"**{t('card_events')}**")
         st.dataframe(_events(data.agreement_events(agreement_id)), hide_index=True, key="card_events", column_config={
-            "event_date_value": st.column_config.DateColumn(t("col_date"), format="DD.MM.YYYY"),
+            "event_date_value": st.column_config.DateColumn(t("col_date"), format=fmt.grid_date()),
             "status": t("col_status"), "type": t("col_type"), "source_kind": t("col_kind_source"),
             "source": t("col_source"), "link": st.column_config.LinkColumn(t("col_open"), display_text=t("col_open")),
             "evidence": t("col_evidence"),

@@ -142,7 +142,7 @@ def sidebar() -> None:
         if len(chosen) != 1:  # a single date means the user is still picking the range's end
             start, end = (chosen[0] or low, chosen[1] or high) if len(chosen) == 2 else (low, high)
             st.session_state[DATES_KEY] = (min(max(start, low), high), max(min(end, high), low))
-        st.date_input(t("f_dates"), key=DATES_KEY, min_value=low, max_value=high, format="DD.MM.YYYY")
+        st.date_input(t("f_dates"), key=DATES_KEY, min_value=low, max_value=high, format=fmt.picker_date())
         st.button(t("f_reset"), key="reset_filters", on_click=reset)
         st.caption(t("f_link"))
 

@@ -35,6 +35,24 @@ def date(value: dt.date | None) -> str:
     return format_date(value, "d MMMM y", locale=lang()) if value else "—"
 
 
+# how the browser writes dates in tables and the date picker (Day.js tokens; the picker knows only numeric ones)
+GRID_DATE = {"uk": "DD.MM.YYYY", "en": "D MMMM YYYY"}
+GRID_DATETIME = {"uk": "DD.MM.YYYY HH:mm", "en": "D MMMM YYYY, HH:mm"}
+PICKER_DATE = {"uk": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
+
+
+def grid_date() -> str:
+    return GRID_DATE[lang()]
+
+
+def grid_datetime() -> str:
+    return GRID_DATETIME[lang()]
+
+
+def picker_date() -> str:
+    return PICKER_DATE[lang()]
+
+
 def month(value: dt.date) -> str:
     return format_date(value, "LLL y", locale=lang())
 

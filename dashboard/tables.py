@@ -67,7 +67,7 @@ def headings(table: str) -> dict[str, str]:
 
 def agreement_columns() -> dict:
     cc, h = st.column_config, headings("agreements")
-    date = "DD.MM.YYYY"
+    date = fmt.grid_date()
     return {
         **{column: cc.TextColumn(heading) for column, heading in h.items()},
         "agreement_id": None,

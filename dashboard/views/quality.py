@@ -44,7 +44,7 @@ else:
     st.dataframe(rejects, hide_index=True, key="rejects", column_config={
         "source_kind": t("col_kind_source"), "source_file": t("col_file"), "row_number": cc.NumberColumn(t("col_row"), format="%d"),
         "column_name": t("col_column"), "value": t("col_value"), "reason": t("col_reason"),
-        "rejected_at": cc.DatetimeColumn(t("col_finished"), format="DD.MM.YYYY HH:mm"),
+        "rejected_at": cc.DatetimeColumn(t("col_finished"), format=fmt.grid_datetime()),
     })
 
 left, right = st.columns(2)
@@ -67,5 +67,5 @@ with right:
     st.dataframe(runs, hide_index=True, key="ingest_runs", column_config={
         "source_kind": t("col_kind_source"), "source_file": t("col_file"), "read_count": t("col_read"),
         "loaded_count": t("col_loaded"), "rejected_count": t("col_rejected"),
-        "last_finished_at": cc.DatetimeColumn(t("col_finished"), format="DD.MM.YYYY HH:mm"), "run_count": None,
+        "last_finished_at": cc.DatetimeColumn(t("col_finished"), format=fmt.grid_datetime()), "run_count": None,
     })

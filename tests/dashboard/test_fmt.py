@@ -1,5 +1,6 @@
 """Numbers and dates read the way Ukrainian and English readers expect."""
 import datetime as dt
+import json
 
 import pytest
 import streamlit as st
@@ -33,3 +34,11 @@ def test_thousands_percent_and_dates_follow_the_language(lang):
 ])
 def test_sources_never_show_a_server_path(ref, shown):
     assert fmt.source(ref) == shown
+
+
+@pytest.mark.parametrize("lang, grid, picker", [("uk", "DD.MM.YYYY", "DD.MM.YYYY"), ("en", "D MMMM YYYY", "YYYY-MM-DD")])
+def test_tables_and_the_date_picker_write_dates_the_languages_way(open_page, lang, grid, picker):
+    at = open_page("views/explore.py", lang=lang)
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert {columns[c]["type_config"]["format"] for c in ("agreement_date", "signed_date")} == {grid}
+    assert at.sidebar.date_input(key="dates").proto.format == picker
