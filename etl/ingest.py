@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 
 from etl import load
+from etl.sources.registry import SOURCE_KIND, RegistryFileError, read_registry
 
-SOURCE_KIND = "registry"
 REGISTRY_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx"}
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 
@@ -50,8 +50,6 @@ def ingest_registry(con: duckdb.DuckDBPyConnection, path: Path, gazetteer) -> In
 
     Re-reading the same bytes adds nothing; reading an edited file at the same path replaces the mentions and
     rejects of its earlier version (the path, relative to the repository when inside it, names the source)."""
-    from etl.sources.registry import RegistryFileError, read_registry
-
     started = load.now()
     ref = load.source_ref(path)
     try:
