@@ -201,13 +201,9 @@ def write_documents(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, 
     return new
 
 
-def drop_lines_not_read(con: duckdb.DuckDBPyConnection, file_ref: str, kept: Iterable[str]) -> int:
+def drop_lines_not_read(con: duckdb.DuckDBPyConnection, file_ref: str, kept: Iterable[str]) -> None:
     """Remove the documents, and their mentions, of lines of a jsonl file (sources `file#line`) it no longer holds."""
     params = {"prefix": f"{file_ref}#", "kept": sorted(kept)}
-    gone = con.execute(
-        "select count(*) from raw_documents where starts_with(source, $prefix) and not list_contains($kept, source)",
-        params,
-    ).fetchall()[0][0]
     con.execute(
         "delete from raw_mentions where source_kind = 'article' and starts_with(source_ref, $prefix) "
         "and not list_contains($kept, source_ref)",
@@ -216,7 +212,6 @@ def drop_lines_not_read(con: duckdb.DuckDBPyConnection, file_ref: str, kept: Ite
     con.execute(
         "delete from raw_documents where starts_with(source, $prefix) and not list_contains($kept, source)", params
     )
-    return gone
 
 
 def record_run(
