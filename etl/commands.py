@@ -42,6 +42,11 @@ def number(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
+def percent(part: int, whole: int) -> str:
+    """A share to one decimal with a decimal comma, as Ukrainian readers write it: 98,4 (0 of nothing)."""
+    return f"{100 * part / whole:.1f}".replace(".", ",") if whole else "0"
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -216,11 +221,9 @@ def _report_status(db: Path | None) -> None:
         reason = str(error).splitlines()[0]
         raise CommandError(f"warehouse {db or db_path()} cannot be read ({reason}): run `python -m etl build`") from None
     oblasts, hromadas, geocoded, located, countries, agreements, domestic, partner_countries, rejects = rows
-    share = f"{100 * geocoded / hromadas:.1f}".replace(".", ",") if hromadas else "0"
-    located_share = f"{100 * located / hromadas:.1f}".replace(".", ",") if hromadas else "0"
     _say(
-        f"warehouse: {number(oblasts)} oblasts, {number(hromadas)} hromadas ({share} % with coordinates, "
-        f"{located_share} % located through GeoNames, the rest at their raion's median), "
+        f"warehouse: {number(oblasts)} oblasts, {number(hromadas)} hromadas ({percent(geocoded, hromadas)} % with "
+        f"coordinates, {percent(located, hromadas)} % located through GeoNames, the rest at their raion's median), "
         f"{number(countries)} countries; {number(agreements)} agreements ({number(domestic)} domestic, "
         f"{number(partner_countries)} partner countries); {number(rejects)} rejects"
     )
