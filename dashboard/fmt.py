@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
-from dashboard.i18n import lang
+from dashboard.i18n import lang, t
 from warehouse.connection import REPO_ROOT
 
 
@@ -25,6 +25,11 @@ def pct(value: float | None, digits: int = 1) -> str:
     space = " " if lang() == "uk" else ""
     pattern = ("#,##0." + "0" * digits if digits else "#,##0") + f"{space}%"
     return format_percent(value / 100, format=pattern, locale=lang())
+
+
+def share(value: float | None) -> str:
+    """A share of hromadas, or "n/a" where it is not defined (Kyiv and Sevastopol have no hromadas in KATOTTG)."""
+    return t("n_a") if value is None else pct(value)
 
 
 def signed(value: int) -> str:

@@ -127,11 +127,6 @@ def _areas(layer_id: str, parts: list[dict], selected: set[str]) -> list[pdk.Lay
     ]
 
 
-def share(value: float | None) -> str:
-    """A share of hromadas, or "n/a" where it is not defined (Kyiv and Sevastopol have no hromadas in KATOTTG)."""
-    return t("n_a") if value is None else fmt.pct(value)
-
-
 def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: str, selected: set[str]) -> pdk.Deck:
     """The oblasts coloured by `metric`, the `selected` ones outlined. Rows go in code order whatever the figures,
     so a clicked row means the same oblast on every run."""
@@ -139,7 +134,7 @@ def oblast_choropleth(oblasts: pl.DataFrame, shapes: dict[str, list], metric: st
     name = f"name_{lang()}"
     tip = lambda r: t("tt_oblast", name=r[name], agreements=fmt.num(r["agreement_count"]),  # noqa: E731
                       as_partner=fmt.num(r["domestic_as_partner_count"]),
-                      share=share(r["hromadas_with_international_pct"]), countries=fmt.num(r["partner_country_count"]))
+                      share=fmt.share(r["hromadas_with_international_pct"]), countries=fmt.num(r["partner_country_count"]))
     parts = _parts(oblasts.sort("oblast_code"), "oblast_code", shapes, tip, lambda r: colour(r[metric], top, VIRIDIS_RGB))
     return _deck(_areas(OBLAST_LAYER, parts, selected), fitted_view(*_bounds(shapes), UKRAINE_MAP_PX))
 

@@ -95,8 +95,8 @@ def stats_columns(table: str) -> dict:
 def readable_shares(oblasts: pl.DataFrame) -> pl.DataFrame:
     """The per-oblast table for the screen: shares written out ("4,6 %"), "n/a" where none is defined (Kyiv,
     Sevastopol) instead of an empty cell the grid would show as "None". The files keep the numbers."""
-    written = pl.col("hromadas_with_international_pct").map_elements(fmt.pct, return_dtype=pl.String)
-    return oblasts.with_columns(written.fill_null(t("n_a")))
+    share = pl.col("hromadas_with_international_pct")
+    return oblasts.with_columns(share.map_elements(fmt.share, return_dtype=pl.String, skip_nulls=False))
 
 
 def _ranked(frame: pl.DataFrame, count: str, *more: str) -> pl.DataFrame:
