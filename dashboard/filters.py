@@ -20,6 +20,7 @@ LISTS: dict[str, str] = {
     "status": "statuses",
     "programme": "programmes",
 }
+VALUE_FIELDS = ("type", "status", "programme")  # list filters over the values found in the data, not a dimension
 KIND_KEY = "kind"
 KINDS = ("all", "foreign", "domestic")
 DATES_KEY, FROM_PARAM, TO_PARAM = "dates", "from", "to"
@@ -79,13 +80,13 @@ def _bounds() -> tuple[dt.date, dt.date]:
     return low, high
 
 
-def choices(kind: str, code: str, parent: str | None = None, parents: list[str] | None = None) -> dict[str, str]:
-    """Code -> name of the options of `kind`, in the alphabetical order of the current language (Ukrainian
-    collation for Ukrainian: «Австрія» before «Єгипет», «Івано-Франківська» among the І)."""
+def choices(kind: str, parent: str | None = None, parents: list[str] | None = None) -> dict[str, str]:
+    """Code (`<kind>_code`, a theme's own key) -> name of the options of `kind`, in the alphabetical order of the
+    current language (Ukrainian collation for Ukrainian: «Австрія» before «Єгипет», «Івано-Франківська» among the І)."""
     frame = data.options(kind).sort(f"rank_{lang()}")
     if parent and parents:
         frame = frame.filter(frame[parent].is_in(parents))
-    name = "label_" + lang() if kind == "theme" else "name_" + lang()
+    code, name = ("theme", f"label_{lang()}") if kind == "theme" else (f"{kind}_code", f"name_{lang()}")
     return dict(zip(frame[code].to_list(), frame[name].to_list()))
 
 
@@ -122,19 +123,16 @@ def sidebar() -> None:
         st.segmented_control(t("language"), LANGS, key=LANG_KEY, required=True,
                              format_func=lambda v: {"uk": "Українська", "en": "English"}[v])
         st.header(t("filters"))
-        _multiselect("oblast", choices("oblast", "oblast_code"))
+        _multiselect("oblast", choices("oblast"))
         oblasts = st.session_state["oblast"]
-        _multiselect("raion", choices("raion", "raion_code", "oblast_code", oblasts))
+        _multiselect("raion", choices("raion", "oblast_code", oblasts))
         raions = st.session_state["raion"]
         if raions:
-            _multiselect("hromada", choices("hromada", "hromada_code", "raion_code", raions))
+            _multiselect("hromada", choices("hromada", "raion_code", raions))
         else:
-            _multiselect("hromada", choices("hromada", "hromada_code", "oblast_code", oblasts))
-        _multiselect("country", choices("country", "country_code"))
-        _multiselect("theme", choices("theme", "theme"))
-        _multiselect("type", {v: label("type", v) for v in _values("type")})
-        _multiselect("status", {v: label("status", v) for v in _values("status")})
-        _multiselect("programme", {v: v for v in _values("programme")})
+            _multiselect("hromada", choices("hromada", "oblast_code", oblasts))
+        for key in ("country", "theme", "type", "status", "programme"):
+            _multiselect(key, _names(key))
         kinds = {v: t(f"kind_{v}") for v in KINDS}
         st.radio(t("f_kind"), KINDS, key=KIND_KEY, format_func=kinds.get, horizontal=True)
         low, high = _bounds()
@@ -168,12 +166,10 @@ def _active_dates() -> tuple[dt.date | None, dt.date | None]:
 
 
 def _names(key: str) -> dict[str, str]:
-    """Code -> name in the current language of the values of the list filter `key`."""
-    if key in ("oblast", "raion", "hromada", "country"):
-        return choices(key, f"{key}_code")
-    if key == "theme":
-        return choices("theme", "theme")
-    return {value: label(key, value) for value in _values(key)}
+    """Code -> name in the current language of every value of the list filter `key`, in the panel's order."""
+    if key in VALUE_FIELDS:
+        return {value: label(key, value) for value in _values(key)}
+    return choices(key)
 
 
 def describe(filters: dict) -> list[tuple[str, str]]:

@@ -52,7 +52,7 @@ if not k["agreement_count"]:  # no empty axes or legends: one plain message
 else:
     # the map compares the oblasts under the other filters; the chosen territory is outlined on it and filters the rest
     oblasts = data.by_oblast({**chosen, **WHOLE_COUNTRY})
-    names = filters.choices("oblast", "oblast_code")
+    names = filters.choices("oblast")
     current = st.session_state.get("oblast") or []
     left, right = st.columns([3, 2])
     with left:

@@ -19,7 +19,7 @@ kind = st.segmented_control(t("profile_kind"), list(KINDS), key="profile_kind", 
                             format_func={k: t(f"profile_{k}") for k in KINDS}.get)
 param, code_col = KINDS[kind]
 options = data.options(kind).sort(f"rank_{lang()}")
-names = filters.choices(kind, code_col)
+names = filters.choices(kind)
 if kind == "hromada":
     regions = dict(zip(options[code_col].to_list(), options[f"oblast_name_{lang()}"].to_list()))
     names = {code: f"{name} ({regions[code]})" for code, name in names.items()}
