@@ -2,17 +2,8 @@
 -- alphabetical order, and the agreements it is a party to
 with hromadas as (select * from dim_hromada),
 
-agreements as (select * from fct_agreements),
-
-touched as (
-    select hromada_code, agreement_id, from agreements
-    union
-    select partner_hromada_code, agreement_id, from agreements where partner_hromada_code is not null
-),
-
-counts as (
-    select hromada_code, count(*) as agreement_count, from touched group by hromada_code
-),
+-- partner_count: the agreements a hromada is a party to, on either side of a domestic pair
+partners as (select hromada_code, partner_count, from partners_by_hromada),
 
 final as (
     select
@@ -27,9 +18,9 @@ final as (
             hromadas.hromada_code) as rank_uk,
         row_number() over (order by coalesce(hromadas.name_en, hromadas.name_uk) collate en,
             hromadas.oblast_name_en collate en, hromadas.hromada_code) as rank_en,
-        coalesce(counts.agreement_count, 0) as agreement_count,
+        coalesce(partners.partner_count, 0) as agreement_count,
     from hromadas
-    left join counts using (hromada_code)
+    left join partners using (hromada_code)
 )
 
 select * from final
