@@ -3,11 +3,11 @@ import polars as pl
 import streamlit as st
 
 from dashboard import card, data, filters, fmt, tables
-from dashboard.i18n import lang, t
+from dashboard.i18n import t
 
 CARD_PARAM = "agreement"
 chosen = filters.current()
-themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())
+themes = filters.choices("theme")
 view = tables.agreements(data.agreements(chosen), themes)
 
 st.title(t("page_explore"))

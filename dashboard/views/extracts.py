@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data, extracts, filters, fmt, tables
-from dashboard.i18n import lang, t
+from dashboard.i18n import t
 
 DATASETS = ("agreements", "oblasts", "countries")
 chosen = filters.current()
@@ -15,7 +15,7 @@ st.session_state.setdefault("extract_dataset", DATASETS[0])  # not default=: app
 dataset = st.segmented_control(t("extract_table"), DATASETS, key="extract_dataset", required=True,
                                format_func={d: t(f"extract_{d}") for d in DATASETS}.get)
 if dataset == "agreements":
-    themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())
+    themes = filters.choices("theme")
     frame, columns = tables.agreements(data.agreements(chosen), themes), tables.agreement_columns()
 elif dataset == "oblasts":
     frame, columns = tables.oblast_stats(data.by_oblast(chosen)), tables.stats_columns(dataset)

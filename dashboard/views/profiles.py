@@ -54,6 +54,6 @@ else:
         st.plotly_chart(charts.timeline(data.by_month(chosen), "status"), key="profile_timeline")
 
     st.subheader(t("profile_partners"))
-    themes = dict(data.options("theme").select("theme", f"label_{lang()}").iter_rows())
+    themes = filters.choices("theme")
     st.dataframe(tables.agreements(data.agreements(chosen), themes), column_config=tables.agreement_columns(),
                  hide_index=True, key="profile_table")
