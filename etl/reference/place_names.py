@@ -5,7 +5,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from threading import Lock
 
@@ -132,6 +132,96 @@ def spelling_distance(word: str, latin: str, rules: dict[str, tuple[str, ...]], 
     return table[n][m] if table[n][m] <= limit else None
 
 
+_LAST = "\U0010ffff"
+
+
+def _branches(keys: list[str], prefix: str, low: int, high: int):
+    """(prefix + letter, low, high) for each next letter among sorted keys[low:high], all longer than prefix."""
+    k = len(prefix)
+    while low < high:
+        child = prefix + keys[low][k]
+        end = bisect_left(keys, child + _LAST, low, high)
+        yield child, low, end
+        low = end
+
+
+class SpellingTrie:
+    """Latin names of one country's places, sorted, walked as a letter tree, so that spelling_distance against
+    all of them shares the work of common beginnings and gives up on a branch as soon as no name under it can
+    come close.
+
+    Column k of the distance table (the word's letters against the first k Latin letters) depends only on
+    those k letters, so it is computed once per branch rather than once per name. A branch is the run of
+    sorted names sharing its letters, found by bisection; nothing is built beyond the sort."""
+
+    def __init__(self, names):
+        entries = sorted(names)
+        self.keys = [key for key, _, _ in entries]
+        self.places = [(row, is_alternate) for _, row, is_alternate in entries]
+        self.lengths = [len(key) for key in self.keys]
+        self.longest = max(self.lengths, default=0)
+
+    def closest(self, word: str, rules: dict[str, tuple[str, ...]], firsts, lengths: tuple[int, int]):
+        """(row, is_alternate, edits, length) for every name within MAX_EDIT_SHARE edits per letter of the word's
+        spellings, as spelling_distance counts them, among names starting with one of firsts and whose length
+        lies within the word's shortest and longest spelling (each widened by the name's own edit allowance)."""
+        n = len(word)
+        groups = [(i, i + size, spelt) for i in range(n) for size in (1, 2, 3) if i + size <= n
+                  for spelt in rules.get(word[i:i + size], ())]
+        ending = [[(start, spelt, len(spelt)) for start, end, spelt in groups if end == i] for i in range(n + 1)]
+        # spellings that may still be under way at a node, as (start, letters written so far, how many): a
+        # branch whose cheapest cell and cheapest unfinished spelling exceed the allowance is left
+        unfinished = [(start, spelt[:j], j) for start, _, spelt in groups for j in range(1, len(spelt))]
+        unfinished += [(start, (spelt + spelt[-1])[:j], j) for start, _, spelt in groups
+                       if spelt and spelt[-1] not in _VOWELS for j in range(1, len(spelt) + 1)]
+        first = [0] * (n + 1)
+        for i in range(1, n + 1):
+            first[i] = min([first[i - 1] + 1] + [first[start] for start, _, length in ending[i] if length == 0])
+        shortest, longest = lengths
+        found = []
+        columns = [first]
+
+        keys, places, lengths_of = self.keys, self.places, self.lengths
+        # the most edits any name may take: that of the longest name the length bound lets through
+        reach = max((d for d in range(self.longest + 1) if d <= longest + int(MAX_EDIT_SHARE * d)), default=0)
+        bound = int(MAX_EDIT_SHARE * reach)
+
+        def visit(prefix, low, high):
+            k, letter = len(prefix), prefix[-1]
+            prev, latin = columns[-1], prefix[-8:]
+            column = [prev[0] + 1] + [0] * n
+            for i in range(1, n + 1):
+                best = min(prev[i] + 1, prev[i - 1] + 1, column[i - 1] + 1)
+                for start, spelt, length in ending[i]:
+                    if length == 0:
+                        best = min(best, column[start])
+                    elif length <= k and latin.endswith(spelt):
+                        best = min(best, columns[k - length][start])
+                    if length and length < k and spelt[-1] not in _VOWELS and letter == spelt[-1] \
+                            and latin[:-1].endswith(spelt):
+                        best = min(best, columns[k - 1 - length][start])
+                column[i] = best
+            columns.append(column)
+            limit = int(MAX_EDIT_SHARE * k)
+            while low < high and len(keys[low]) == k:  # the names that end here sort first
+                if shortest - limit <= k <= longest + limit and column[n] <= limit:
+                    found.append((*places[low], column[n], k))
+                low += 1
+            within = min(bound, int(MAX_EDIT_SHARE * max(lengths_of[low:high], default=0)))
+            if low < high and k <= longest + within and (min(column) <= within or any(
+                    j <= k and columns[k - j][start] <= within and latin.endswith(written)
+                    for start, written, j in unfinished)):
+                for child, child_low, child_high in _branches(keys, prefix, low, high):
+                    visit(child, child_low, child_high)
+            columns.pop()
+
+        for letter in sorted(firsts):
+            low, high = bisect_left(self.keys, letter), bisect_left(self.keys, letter + _LAST)
+            if low < high:
+                visit(letter, low, high)
+        return found
+
+
 @cache
 def aliases() -> dict[str, tuple[tuple[str, str], ...]]:
     """Folded Ukrainian name -> ((country_code, GeoNames name or id), ...) from place_aliases.csv."""
@@ -172,8 +262,8 @@ class PlaceMatcher:
         self._lock = Lock()
         self._exact: _KeyIndex | None = None
         self._folded: _KeyIndex | None = None
-        self._by_country: dict[str, tuple[dict, dict]] = {}
-        self._similar_found: dict[tuple[str, str], list[int]] = {}
+        self._by_country: dict[str, tuple[SpellingTrie, dict, dict]] = {}
+        self._similar = lru_cache(maxsize=20_000)(self._score_similar)
 
     def rows(self, name: str, country_code: str | None = None) -> list[int]:
         """Exact, aliased or folded matches, most populous first; failing those and given a country, the
@@ -222,9 +312,9 @@ class PlaceMatcher:
         return sorted(dict.fromkeys(found), key=lambda r: -self._population[r])
 
     # ---- spelling-tolerant -----------------------------------------------------------------------------
-    def _country_names(self, country_code: str) -> tuple[dict, dict]:
-        """(Latin, Cyrillic) names of a country's places as (folded key without spaces, row, is_alternate),
-        grouped by first letter; a place's own name is the first of its Latin names."""
+    def _country_names(self, country_code: str) -> tuple["SpellingTrie", dict, dict]:
+        """A country's Latin names in a SpellingTrie, and its (Latin, Cyrillic) names as (folded key without
+        spaces, row, is_alternate) grouped by first letter; a place's own name is the first of its Latin names."""
         with self._lock:
             if country_code not in self._by_country:
                 places = self._numbered.filter(pl.col("country_code") == country_code).with_columns(
@@ -241,19 +331,14 @@ class PlaceMatcher:
                     for key, row, is_alternate in names.iter_rows():
                         grouped[key[0]].append((key, row, is_alternate))
                     indexes.append(dict(grouped))
-                self._by_country[country_code] = (indexes[0], indexes[1])
+                latin_tree = SpellingTrie(entry for group in indexes[0].values() for entry in group)
+                self._by_country[country_code] = (latin_tree, indexes[0], indexes[1])
             return self._by_country[country_code]
 
-    def _similar(self, name: str, country_code: str) -> list[int]:
-        """Closest spellings first: fewest edits per letter, then a place's own name before its alternates,
-        then population. Results are remembered, the extractor asking again for the same names."""
-        remembered = self._similar_found.get((name, country_code))
-        if remembered is None:
-            remembered = self._similar_found[(name, country_code)] = self._score_similar(name, country_code)
-        return remembered
-
     def _score_similar(self, name: str, country_code: str) -> list[int]:
-        latin, cyrillic = self._country_names(country_code)
+        """Closest spellings first: fewest edits per letter, then a place's own name before its alternates,
+        then population. Remembered per instance (as self._similar), the extractor asking again for the same names."""
+        latin, latin_by_letter, cyrillic = self._country_names(country_code)
         key = folded_key(name).replace(" ", "")
         if not key:
             return []
@@ -266,13 +351,10 @@ class PlaceMatcher:
         if is_cyrillic(name):
             word = "".join(ch for ch in unicodedata.normalize("NFC", name.casefold()) if ch.isalpha())
             rules = spellings(country_code)
-            shortest, longest = spelled_length(word, rules)
             firsts = {t[0] for size in (1, 2, 3) for t in rules.get(word[:size], ()) if t}
-            for candidate, row, is_alternate in (entry for first in firsts for entry in latin.get(first, ())):
-                limit = int(MAX_EDIT_SHARE * len(candidate))
-                if shortest - limit <= len(candidate) <= longest + limit:
-                    keep(row, spelling_distance(word, candidate, rules, limit), len(candidate), is_alternate)
-        for candidate, row, is_alternate in (cyrillic if is_cyrillic(name) else latin).get(key[0], ()):
+            for row, is_alternate, edits, length in latin.closest(word, rules, firsts, spelled_length(word, rules)):
+                keep(row, edits, length, is_alternate)
+        for candidate, row, is_alternate in (cyrillic if is_cyrillic(name) else latin_by_letter).get(key[0], ()):
             length = max(len(candidate), len(key))
             keep(row, edit_distance(key, candidate, int(MAX_EDIT_SHARE * length)), length, is_alternate)
         if not scores:

