@@ -9,6 +9,7 @@ import pymorphy3
 APOSTROPHES = re.compile(r"[’ʼ`′‘ʹ´]")
 _VOWELS_CYR = str.maketrans("", "", "аеєиіїоуюяыэёьй'")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
+_NAME_TAGS = _PERSON_TAGS | {"Geox", "Orgn", "Abbr"}
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "NUMR", "PRED", "INTJ", "GRND", "PRTF", "PRTS"}
 
 
@@ -92,6 +93,7 @@ class Analysis:
     cases: frozenset[str]
     is_function_word: bool = False  # a known preposition, conjunction, pronoun, adverb or verb
     maybe_person: bool = False    # some parse is a first name, surname or patronymic
+    is_common_word: bool = False  # a dictionary word that no parse reads as a place or a person's name
 
 
 class Morphology:
@@ -124,7 +126,9 @@ class Morphology:
         function = bool(parses) and parses[0].tag.POS in _FUNCTION_POS and self._morph.word_is_known(low) \
             and not any(p.tag.POS == "NOUN" for p in parses)
         maybe = any(_PERSON_TAGS & set(p.tag.grammemes) for p in parses)
-        return Analysis(tuple(lemmas), adjective, person, cases, function, maybe)
+        common = bool(parses) and self._morph.word_is_known(low) \
+            and not any(_NAME_TAGS & set(p.tag.grammemes) for p in parses)
+        return Analysis(tuple(lemmas), adjective, person, cases, function, maybe, common)
 
     def lemma_variants(self, token: str, limit: int = 4) -> tuple[str, ...]:
         """Surface form and normal forms of a token; hyphenated tokens are lemmatised part by part."""

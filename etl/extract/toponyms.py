@@ -425,7 +425,12 @@ class ToponymFinder:
             # a spelling-tolerant reading; after a bare 'з' only of a longer word (not 'Із Днем міста')
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, frozenset(doc_countries),
                                                   self._nearest_country(first))
-            if not found_ids and cyrillic:
+            words = [t for t in span if t.is_word]
+            if not found_ids and cyrillic and len(words) <= 2 and (hint or before_marker or not all(
+                    self.morph.analyse(t.text).is_common_word for t in words)):
+                # a reading by the country's spelling rules, of a one- or two-word name; of words the dictionary
+                # knows as common ones ('Польщі', 'надзвичайним') only where a marker or a foreign hint says a
+                # place is named
                 found_ids, foreign_form = self._spelled(tuple(variants[:3]), frozenset(doc_countries),
                                                         self._nearest_country(first))
             foreign = list(found_ids)
