@@ -227,6 +227,8 @@ class ToponymFinder:
                     i = hit.last
                     if hit.kind == "foreign":
                         skip_until = max(skip_until, self._us_state_after(tokens, hit.last)[1])
+                    if i < last and self._is_person_run(tokens, i, last):
+                        break  # "міста Тельч Ярослав Дворжак": the town, then its mayor's name and surname
                 elif i < last:
                     if not unresolved or unresolved[-1][1] != i:
                         unresolved.append((i, i + 1))
