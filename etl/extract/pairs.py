@@ -207,7 +207,7 @@ class PairBuilder(AttributeRules):
                     for other in hromadas:
                         add(home, other, "domestic", s, named=False)
                     continue
-                recalled = s.is_background and self.cues.type_of(s.text) is not None  # "Its sister cities include …"
+                recalled = s.is_background and self.cues.type_of(s.cue_text) is not None  # "Its sister cities include …"
                 implicit = [home] if home and (self._tells_event(s, continuation) or recalled) else []
                 parties = hromadas or implicit
                 by_clause = ((self._alternating_pairs(s) if len(foreign) >= 2 else None) or self._clause_pairs(s)) \
@@ -262,7 +262,8 @@ class PairBuilder(AttributeRules):
                     possessive and self.cues.owns_twin_list("", s.text[end:].lstrip())):
                 return k
         named = [t for t in self.toponyms[s.index] if t.kind in ("hromada", "foreign")]
-        if named and named[0].kind == "foreign" and named[0].first <= 1 and all(t.kind == "foreign" for t in named):
+        if named and named[0].kind == "foreign" and named[0].first <= 1 and all(t.kind == "foreign" for t in named) \
+                and s.lead is None:  # a list item ("• Нови-Сонч (Польща) — з 1996 року") is one of the lead's twins
             return self._key(named[0])  # "York already has sister city relationships with Dijon, Münster …"
         return None
 
