@@ -211,6 +211,11 @@ class ToponymFinder:
                 continue
             i = first
             while i < last:
+                if not tokens[i].is_cyrillic and tokens[i].lower in self.person_markers:
+                    if i + 1 < last:
+                        break  # "Mayor Dana Whitfield", "President Olsen": a title, then a person's name
+                    i += 1  # "Khmelnytskyi's Secretary of the City Council": a title, not a place
+                    continue
                 hit = None
                 for length in range(min(MAX_SPAN, last - i), 0, -1):
                     if length == 1 and self._latin_person(tokens, i, last):
@@ -554,7 +559,10 @@ class ToponymFinder:
             return True
         after = tokens[last:last + 4]
         if after and after[0].text == "(":
-            return any(t.is_word and (self._country_word(t) or self._lemma_in(t, self.region_markers)) for t in after[1:])
+            inside = [t for t in after[1:] if t.is_word]
+            if any(not t.is_cyrillic and latin_fold(t.text) in self.index.oblast_by_latin for t in inside):
+                return False  # "Nizhyn (Chernihiv region)": a Ukrainian oblast in the brackets
+            return any(self._country_word(t) or self._lemma_in(t, self.region_markers) for t in inside)
         return False
 
     def _country_word(self, token: Token) -> bool:
