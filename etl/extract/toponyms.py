@@ -32,6 +32,9 @@ _POSSESSIVE = re.compile(r"['’]s$")  # "Kyiv's", "Yokohama’s"
 _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Vernon"
 # a relative adjective standing for "X-ська громада" with the noun left out ("Немішаївською з Київщини")
 _ELIDED_ADJECTIVE = re.compile(r"(ськ|цьк|зьк)(а|ої|ій|у|ою|і|их|им|ими)$")
+# English nouns after a name that make it a region's ("the Doubs department", "Podkarpackie Voivodeship")
+_REGION_NOUNS_AFTER = frozenset({"department", "département", "county", "region", "province", "voivodeship",
+                                 "prefecture", "canton", "governorate", "oblast", "state", "län", "kraj"})
 _ELIDED_NEXT = frozenset({",", "(", ")", ";", ":", "—", "–", ".", "з", "із", "зі", "та", "і", "й", "а", "на", "у", "в"})
 _COMMUNITY_WORD = re.compile(r"громад|\bрад[аиіуо]|communit|hromad|municipalit|council")
 _PLURAL_COMMUNITY = re.compile(r"громад(?:и|ами|ам|ах)?(?![а-яіїєґ'])|communities|hromadas")
@@ -448,6 +451,9 @@ class ToponymFinder:
             remembered = next((self.memo[key(v)] for v in variants[:6] if key(v) in self.memo), None)
             if remembered:  # read by transliteration in an earlier sentence of the same article
                 (foreign, foreign_form), via = (list(remembered[0]), remembered[1]), "fuzzy"
+        if foreign and not cyrillic and last < len(tokens) and tokens[last].lower in _REGION_NOUNS_AFTER \
+                and not self._marker_after(tokens, last):
+            return None  # "the Doubs department", "Lviv region", "Orange County": a region, not a municipality
         if not foreign:
             return None
         places = self.index.places
