@@ -35,6 +35,10 @@ _ELIDED_ADJECTIVE = re.compile(r"(ськ|цьк|зьк)(а|ої|ій|у|ою|і|
 # English nouns after a name that make it a region's ("the Doubs department", "Podkarpackie Voivodeship")
 _REGION_NOUNS_AFTER = frozenset({"department", "département", "county", "region", "province", "voivodeship",
                                  "prefecture", "canton", "governorate", "oblast", "state", "län", "kraj"})
+# English nouns before "of X" or after X that make the name an institution's ("Vilnius University")
+_INSTITUTION_NOUNS = frozenset({"university", "college", "academy", "institute", "airport", "hospital", "stadium",
+                                "school", "lyceum", "gymnasium", "polytechnic", "cathedral", "museum", "theatre",
+                                "theater", "library", "zoo", "foundation", "fc"})
 _ELIDED_NEXT = frozenset({",", "(", ")", ";", ":", "—", "–", ".", "з", "із", "зі", "та", "і", "й", "а", "на", "у", "в"})
 _COMMUNITY_WORD = re.compile(r"громад|\bрад[аиіуо]|communit|hromad|municipalit|council")
 _PLURAL_COMMUNITY = re.compile(r"громад(?:и|ами|ам|ах)?(?![а-яіїєґ'])|communities|hromadas")
@@ -324,6 +328,9 @@ class ToponymFinder:
             return None
         if before is not None and before.text == "." and first > 1 and tokens[first - 2].lower in _STREET_WORDS:
             return None
+        if not span[0].is_cyrillic and (last < len(tokens) and tokens[last].lower in _INSTITUTION_NOUNS or (
+                before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in _INSTITUTION_NOUNS)):
+            return None  # "Vilnius University", "National University of Kyiv": an institution's name, not its town
 
         # adjective + community/region noun: "Ізюмської міської ради", "Тернопільської області", "Бучанського району"
         if last - first == 1 and span[0].is_cyrillic:
