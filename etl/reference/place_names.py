@@ -169,11 +169,23 @@ class SpellingTrie:
         groups = [(i, i + size, spelt) for i in range(n) for size in (1, 2, 3) if i + size <= n
                   for spelt in rules.get(word[i:i + size], ())]
         ending = [[(start, spelt, len(spelt)) for start, end, spelt in groups if end == i] for i in range(n + 1)]
+        # at a Latin letter, only the spellings ending in it can end there (or be doubled there)
+        silent = [[start for start, _, length in groups_at if length == 0] for groups_at in ending]
+        by_last: list[dict[str, list]] = [defaultdict(list) for _ in range(n + 1)]
+        for i, groups_at in enumerate(ending):
+            for start, spelt, length in groups_at:
+                if length:
+                    by_last[i][spelt[-1]].append((start, spelt, length, spelt[-1] not in _VOWELS))
         # spellings that may still be under way at a node, as (start, letters written so far, how many): a
         # branch whose cheapest cell and cheapest unfinished spelling exceed the allowance is left
-        unfinished = [(start, spelt[:j], j) for start, _, spelt in groups for j in range(1, len(spelt))]
-        unfinished += [(start, (spelt + spelt[-1])[:j], j) for start, _, spelt in groups
-                       if spelt and spelt[-1] not in _VOWELS for j in range(1, len(spelt) + 1)]
+        unfinished: dict[str, list[int]] = defaultdict(list)  # letters written so far -> where those spellings start
+        for start, _, spelt in groups:
+            for j in range(1, len(spelt)):
+                unfinished[spelt[:j]].append(start)
+            if spelt and spelt[-1] not in _VOWELS:
+                for j in range(1, len(spelt) + 1):
+                    unfinished[(spelt + spelt[-1])[:j]].append(start)
+        longest_unfinished = max(map(len, unfinished), default=0)
         first = [0] * (n + 1)
         for i in range(1, n + 1):
             first[i] = min([first[i - 1] + 1] + [first[start] for start, _, length in ending[i] if length == 0])
@@ -190,16 +202,17 @@ class SpellingTrie:
             k, letter = len(prefix), prefix[-1]
             prev, latin = columns[-1], prefix[-8:]
             column = [prev[0] + 1] + [0] * n
+            before = latin[:-1]
             for i in range(1, n + 1):
-                best = min(prev[i] + 1, prev[i - 1] + 1, column[i - 1] + 1)
-                for start, spelt, length in ending[i]:
-                    if length == 0:
-                        best = min(best, column[start])
-                    elif length <= k and latin.endswith(spelt):
-                        best = min(best, columns[k - length][start])
-                    if length and length < k and spelt[-1] not in _VOWELS and letter == spelt[-1] \
-                            and latin[:-1].endswith(spelt):
-                        best = min(best, columns[k - 1 - length][start])
+                best = min(prev[i], prev[i - 1], column[i - 1]) + 1
+                for start in silent[i]:
+                    if column[start] < best:
+                        best = column[start]
+                for start, spelt, length, doubles in by_last[i].get(letter, ()):
+                    if length <= k and latin.endswith(spelt) and columns[k - length][start] < best:
+                        best = columns[k - length][start]
+                    if doubles and length < k and before.endswith(spelt) and columns[k - 1 - length][start] < best:
+                        best = columns[k - 1 - length][start]
                 column[i] = best
             columns.append(column)
             limit = int(MAX_EDIT_SHARE * k)
@@ -209,8 +222,8 @@ class SpellingTrie:
                 low += 1
             within = min(bound, int(MAX_EDIT_SHARE * max(lengths_of[low:high], default=0)))
             if low < high and k <= longest + within and (min(column) <= within or any(
-                    j <= k and columns[k - j][start] <= within and latin.endswith(written)
-                    for start, written, j in unfinished)):
+                    columns[k - j][start] <= within for j in range(1, min(k, longest_unfinished) + 1)
+                    for start in unfinished.get(latin[-j:], ()))):
                 for child, child_low, child_high in _branches(keys, prefix, low, high):
                     visit(child, child_low, child_high)
             columns.pop()
