@@ -49,12 +49,39 @@ def _folded_key(column: pl.Expr) -> pl.Expr:
     return _key(column, r"(\pL)\p{Mn}+", _FOLDS, r"[\W_]+")
 
 
+def _text_key(text: str, marks_after, folds: dict[int, str], separators: re.Pattern | None) -> str:
+    """_key for one string, in Python (a polars query per name costs more than the name's whole lookup)."""
+    kept, drop = [], False
+    for ch in unicodedata.normalize("NFKD", text).lower():
+        if unicodedata.category(ch) == "Mn":
+            if not drop:
+                kept.append(ch)
+            continue
+        kept.append(ch)
+        drop = marks_after(ch)
+    text = _APOSTROPHES_RE.sub("", "".join(kept).translate(folds))
+    if separators is None:  # regex \W as polars (Rust) reads it: marks, letter numbers and connectors are word
+        text = "".join(ch if ch.isalpha() or unicodedata.category(ch)[0] == "M" or (
+            unicodedata.category(ch) in ("Nd", "Nl", "Pc") and ch != "_") else " " for ch in text)
+    else:
+        text = separators.sub(" ", text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+_APOSTROPHES_RE, _SPACES_RE = re.compile(_APOSTROPHES), re.compile(r"\s+")
+_PLACE_FOLDS = str.maketrans(_LATIN_FOLDS | {"ґ": "г"})
+_ALL_FOLDS = str.maketrans(_FOLDS)
+_SEPARATORS_RE = re.compile(_SEPARATORS)
+
+
 def place_key(text: str) -> str:
-    return pl.select(_place_key(pl.lit(text or "", dtype=pl.Utf8))).item()
+    """_place_key of one name: Latin letters' accents dropped."""
+    return _text_key(text or "", lambda ch: "a" <= ch <= "z", _PLACE_FOLDS, _SEPARATORS_RE)
 
 
 def folded_key(text: str) -> str:
-    return pl.select(_folded_key(pl.lit(text or "", dtype=pl.Utf8))).item()
+    """_folded_key of one name: every letter's marks dropped."""
+    return _text_key(text or "", str.isalpha, _ALL_FOLDS, None)
 
 
 def is_cyrillic(text: str) -> bool:

@@ -169,3 +169,12 @@ def test_the_letter_tree_finds_exactly_the_names_a_pairwise_comparison_finds(cou
         assert set(tree.closest(word, rules, firsts, lengths)) == pairwise, word
         matched += bool(pairwise)
     assert matched >= 3  # most of the words do have close spellings among the country's names
+
+
+@pytest.mark.parametrize("name", ["Kraków", "Łódź", "Nürnberg", "Besançon", "Шеннв’єр-сюр-Марн", "Кам'янець-Подільський",
+                                  "Йокогама", "Ґетеборг", "Vilafranca del Penedès", "St. Albans (Herts)", "ِAl Taif",
+                                  "Frankfurt am Main", "Пʼятихатки", "Øster  Ulslev", "Ҳисор", "L'Aquila", "Ölüdeniz_2"])
+def test_the_one_name_keys_are_the_frame_keys(name):
+    from etl.reference.place_names import _folded_key, _place_key, place_key
+    frame = pl.select(_place_key(pl.lit(name)).alias("place"), _folded_key(pl.lit(name)).alias("folded"))
+    assert (place_key(name), folded_key(name)) == (frame["place"].item(), frame["folded"].item())
