@@ -354,6 +354,9 @@ class ToponymFinder:
             return None
         if last - first == 1 and self.morph.analyse(span[0].text).is_function_word:
             return None  # "Від", "Серед", "Також" opening a sentence
+        if last - first == 1 and span[0].is_cyrillic and last < len(tokens) and tokens[last].is_word \
+                and self._lemma_in(tokens[last], self.region_nouns) and self.morph.analyse(span[0].text).is_adjective:
+            return None  # "(Курська область)", "Гомельської області": a foreign region, not its centre
         cyrillic = span[0].is_cyrillic
         variants = self._variants(span) if cyrillic else [latin_fold(_POSSESSIVE.sub("", surface))]
         before_marker = before is not None and before.is_word and (
