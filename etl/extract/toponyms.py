@@ -22,7 +22,9 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
 _LIST_OPENERS = frozenset({"—", "–", ":"})
-_FEATURE_NOUNS = frozenset({"river", "lake", "sea", "mountains", "mountain", "bay", "airport", "castle", "palace", "bridge"})
+_FEATURE_NOUNS = frozenset({"river", "lake", "sea", "mountains", "mountain", "bay", "airport", "castle", "palace", "bridge",
+                            "reservoir", "dam", "canal", "valley", "forest", "island", "islands", "peninsula", "park", "street",
+                            "square", "avenue", "highway", "station", "port"})
 _QUOTES = frozenset({'"', "«", "“", "„", "'"})
 _PLURAL_MARKERS = frozenset({"міст", "містах", "громад", "cities", "towns", "municipalities", "communities"})
 _UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "county", "rural"})
