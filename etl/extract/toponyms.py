@@ -22,9 +22,6 @@ _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "про
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
 _LIST_OPENERS = frozenset({"—", "–", ":"})
-_FEATURE_NOUNS = frozenset({"river", "lake", "sea", "mountains", "mountain", "bay", "airport", "castle", "palace", "bridge",
-                            "reservoir", "dam", "canal", "valley", "forest", "island", "islands", "peninsula", "park", "street",
-                            "square", "avenue", "highway", "station", "port"})
 _QUOTES = frozenset({'"', "«", "“", "„", "'"})
 _PLURAL_MARKERS = frozenset({"міст", "містах", "громад", "cities", "towns", "municipalities", "communities"})
 _UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "county", "rural"})
@@ -34,13 +31,6 @@ _POSSESSIVE = re.compile(r"['’]s$")  # "Kyiv's", "Yokohama’s"
 _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Vernon"
 # a relative adjective standing for "X-ська громада" with the noun left out ("Немішаївською з Київщини")
 _ELIDED_ADJECTIVE = re.compile(r"(ськ|цьк|зьк)(а|ої|ій|у|ою|і|их|им|ими)$")
-# English nouns after a name that make it a region's ("the Doubs department", "Podkarpackie Voivodeship")
-_REGION_NOUNS_AFTER = frozenset({"department", "département", "county", "region", "province", "voivodeship",
-                                 "prefecture", "canton", "governorate", "oblast", "state", "län", "kraj"})
-# English nouns before "of X" or after X that make the name an institution's ("Vilnius University")
-_INSTITUTION_NOUNS = frozenset({"university", "college", "academy", "institute", "airport", "hospital", "stadium",
-                                "school", "lyceum", "gymnasium", "polytechnic", "cathedral", "museum", "theatre",
-                                "theater", "library", "zoo", "foundation", "fc"})
 _ELIDED_NEXT = frozenset({",", "(", ")", ";", ":", "—", "–", ".", "з", "із", "зі", "та", "і", "й", "а", "на", "у", "в"})
 _COMMUNITY_WORD = re.compile(r"громад|\bрад[аиіуо]|communit|hromad|municipalit|council")
 _PLURAL_COMMUNITY = re.compile(r"громад(?:и|ами|ам|ах)?(?![а-яіїєґ'])|communities|hromadas")
@@ -83,6 +73,8 @@ class ToponymFinder:
         self.community = frozenset(words["community_nouns"])
         self.community_adj = frozenset(words["community_adjectives"])
         self.region_nouns = frozenset(words["region_nouns"])
+        self.feature_nouns = frozenset(words["feature_nouns"])
+        self.institution_nouns = frozenset(words["institution_nouns"])
         self.raion_nouns = frozenset(words["raion_nouns"])
         self.settlement_markers = frozenset(words["settlement_markers"])
         self.region_markers = frozenset(words["region_markers"])
@@ -330,8 +322,8 @@ class ToponymFinder:
             return None
         if before is not None and before.text == "." and first > 1 and tokens[first - 2].lower in _STREET_WORDS:
             return None
-        if not span[0].is_cyrillic and (last < len(tokens) and tokens[last].lower in _INSTITUTION_NOUNS or (
-                before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in _INSTITUTION_NOUNS)):
+        if not span[0].is_cyrillic and (last < len(tokens) and tokens[last].lower in self.institution_nouns or (
+                before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in self.institution_nouns)):
             return None  # "Vilnius University", "National University of Kyiv": an institution's name, not its town
 
         # adjective + community/region noun: "Ізюмської міської ради", "Тернопільської області", "Бучанського району"
@@ -374,11 +366,11 @@ class ToponymFinder:
             if after_word in self.raion_nouns and variants[0] in self.index.raion_by_latin:
                 return Toponym("raion", sentence.index, first, last, surface, variants[0],
                                list(self.index.raion_by_latin[variants[0]]), "name")
-            if after_word in _FEATURE_NOUNS:
+            if after_word in self.feature_nouns:
                 return None  # "the Dnipro River", "Lake Constance" is not a town
             if self._marker_after(tokens, last):
                 before_marker = True  # "Šakiai District Municipality", "Accrington Town Council"
-            if after_word in self.region_nouns and not before_marker:  # "Kyiv Oblast", "Donetsk Oblast's Lyman"
+            if after_word in self.region_nouns and not before_marker:  # "Kyiv Oblast", "the Doubs department"
                 code = self.index.oblast_by_latin.get(variants[0])
                 return Toponym("oblast", sentence.index, first, last, surface, variants[0], [code], "name") if code else None
             head = self._next_noun(tokens, last, names=True)
@@ -463,9 +455,6 @@ class ToponymFinder:
             remembered = next((self.memo[key(v)] for v in variants[:6] if key(v) in self.memo), None)
             if remembered:  # read by transliteration in an earlier sentence of the same article
                 (foreign, foreign_form), via = (list(remembered[0]), remembered[1]), "fuzzy"
-        if foreign and not cyrillic and last < len(tokens) and tokens[last].lower in _REGION_NOUNS_AFTER \
-                and not self._marker_after(tokens, last):
-            return None  # "the Doubs department", "Lviv region", "Orange County": a region, not a municipality
         if not foreign:
             return None
         places = self.index.places
