@@ -196,8 +196,7 @@ def html_to_text(html: str) -> tuple[str, str | None, date | None]:
     title = _meta(tree, 'meta[property="og:title"]') or _node_text(tree, "h1") or _node_text(tree, "title")
     published = parse_date(
         _meta(tree, 'meta[property="article:published_time"]') or _meta(tree, 'meta[itemprop="datePublished"]')
-        or _meta(tree, 'meta[name="pubdate"]') or _meta(tree, 'meta[name="date"]')
-        or _attr(tree, "time[datetime]", "datetime"))
+        or _meta(tree, 'meta[name="pubdate"]') or _meta(tree, 'meta[name="date"]'))
     for node in tree.css(_STRIP_TAGS):
         node.decompose()
     for node in tree.css("[class], [id]"):
@@ -207,6 +206,8 @@ def html_to_text(html: str) -> tuple[str, str | None, date | None]:
     root = _article_root(tree)
     if root is None:
         return "", title, published
+    # a <time> of the article itself, once the related-news lists with their own dates are gone
+    published = published or parse_date(_attr(root, "time[datetime]", "datetime"))
     for node in root.css(_BLOCKS):
         node.insert_after("\n")
     text = root.text(separator="")

@@ -85,3 +85,13 @@ def test_a_read_also_line_with_a_headline_ends_the_article(tmp_path):
                                     encoding="utf-8")
     [doc] = list(iter_documents([tmp_path]))
     assert "Miami" not in doc.text and "Ще один рядок" not in doc.text
+
+
+def test_html_reader_dates_the_article_by_its_own_time_not_a_related_headline(tmp_path):
+    html = """<html><body><aside class="related"><ul><li><time datetime="2023-09-14">14.09.2023</time> Toruń visits</li>
+    </ul></aside><article><h1>Göttingen and Trostianets sign memorandum</h1>
+    <p class="meta"><time datetime="2023-10-02">02.10.2023</time></p><p>The towns signed a memorandum.</p></article>
+    </body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path / "page.html"]))
+    assert doc.published_date.isoformat() == "2023-10-02"
