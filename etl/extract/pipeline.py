@@ -106,8 +106,8 @@ class Extractor:
         if not sents:
             return []
         for s in sents:  # a list item reads its lead's cues only when the lead reports an event ("підписали:")
-            lead = sents[s.lead].text if s.lead is not None else ""  # or names ties ("Містами-побратимами X є:")
-            if lead and not (self.cues.reports_event(lead) or self.cues.type_of(lead)):
+            lead = sents[s.lead].text if s.lead is not None else ""  # or speaks of ties ("The new pairs are:")
+            if lead and not (self.cues.reports_event(lead) or self.cues.type_of(lead) or self.cues.is_relation(lead)):
                 s.lead_text = ""
         published = document.published_date
         if isinstance(published, str):
