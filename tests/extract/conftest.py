@@ -10,6 +10,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 DEV_SET = REPO_ROOT / "tests" / "fixtures" / "articles"
 HELD_OUT = REPO_ROOT / "tests" / "fixtures" / "articles_heldout"
+LAST_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_last_batch"
 
 
 @pytest.fixture(scope="session")

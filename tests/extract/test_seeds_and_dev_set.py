@@ -3,7 +3,7 @@ import pytest
 
 from etl.evaluate import evaluate, format_report, load_gold, names_match
 
-from .conftest import DEV_SET, HELD_OUT, SEEDS
+from .conftest import DEV_SET, HELD_OUT, LAST_BATCH, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -36,23 +36,15 @@ def test_dev_set_pair_f1_and_status_accuracy_meet_the_targets(extractor):
     assert report["all"]["accuracy"]["status"] >= 0.90, format_report(report)
 
 
-# first-look scores on the held-out set (38 articles, 131 agreements): strict pair F1 0.790, status 0.93
-HELD_OUT_F1_FLOOR = 0.77
-HELD_OUT_STATUS_FLOOR = 0.90
+# first-look scores on the held-out set (38 articles, 131 agreements): strict pair F1 0.790, status 0.93;
+# the last blind batch (30 articles, 90 agreements) after two general fixes: F1 0.762, status 0.88
+FLOORS = {"held-out": (HELD_OUT, 0.77, 0.90), "last batch": (LAST_BATCH, 0.74, 0.86)}
 
 
-def test_held_out_articles_score_at_least_their_recorded_floor(extractor):
-    report = evaluate(HELD_OUT / "gold.jsonl", HELD_OUT, extractor)
-    assert report["articles_read"] == len(load_gold(HELD_OUT / "gold.jsonl"))
-    assert report["all"]["strict"]["f1"] >= HELD_OUT_F1_FLOOR, format_report(report)
-    assert report["all"]["accuracy"]["status"] >= HELD_OUT_STATUS_FLOOR, format_report(report)
-
-
-def test_predicted_terminated_ties_are_ignored_when_the_gold_lists_none(extractor, tmp_path):
-    (tmp_path / "a.txt").write_text("Полтава розірвала побратимство з російським містом Орел.", encoding="utf-8")
-    (tmp_path / "gold.jsonl").write_text('{"id": "a", "lang": "uk", "published": null, "agreements": []}\n',
-                                         encoding="utf-8")
-    auto = evaluate(tmp_path / "gold.jsonl", tmp_path, extractor)
-    assert auto["terminated_scored"] is False and auto["all"]["pairs"]["predicted"] == 0
-    included = evaluate(tmp_path / "gold.jsonl", tmp_path, extractor, terminated="include")
-    assert included["all"]["pairs"]["predicted"] == 1 and included["all"]["pairs"]["precision"] == 0
+@pytest.mark.parametrize("name", FLOORS)
+def test_blind_articles_score_at_least_their_recorded_floor(extractor, name):
+    folder, f1_floor, status_floor = FLOORS[name]
+    report = evaluate(folder / "gold.jsonl", folder, extractor)
+    assert report["articles_read"] == len(load_gold(folder / "gold.jsonl"))
+    assert report["all"]["strict"]["f1"] >= f1_floor, format_report(report)
+    assert report["all"]["accuracy"]["status"] >= status_floor, format_report(report)
