@@ -93,6 +93,10 @@ def mention_to_raw_row(mention: Mention, document, row_number: int | None = None
     }
 
 
+SHORT_LEAD = 5  # words: a lead this short ('Нові пари:', 'The new pairs are:') reads the event told before it,
+SHORT_LEAD_REACH = 3  # in one of the sentences this close before it
+
+
 class Extractor:
     """Finds agreement mentions in one document at a time; all lookups are precomputed at construction."""
 
@@ -109,13 +113,19 @@ class Extractor:
             lead = sents[s.lead].text if s.lead is not None else ""  # or speaks of ties ("The new pairs are:")
             if lead and not (self.cues.reports_event(lead) or self.cues.type_of(lead) or self.cues.is_relation(lead)):
                 s.lead_text = ""
+            elif lead and not self.cues.reports_event(lead) and len(lead.split()) <= SHORT_LEAD:
+                # "… підписали меморандуми з громадами заходу. <…> Нові пари:": a bare lead lists the signing before it
+                told = next((sents[i].text for i in range(s.lead - 1, max(-1, s.lead - 1 - SHORT_LEAD_REACH), -1)
+                             if self.cues.reports_event(sents[i].text)), None)
+                if told:
+                    s.lead_text = f"{told} {lead}"
         published = document.published_date
         if isinstance(published, str):
             published = date.fromisoformat(published)
         countries_by_sentence = [self.finder.countries_in(s) for s in sents]
         doc_countries = {code for found in countries_by_sentence for _, code in found}
         toponyms = []
-        self.finder.start_document()
+        self.finder.start_document(sents)
         for s in sents:
             lang = "en" if _latin_share(s.text) > 0.5 else "uk"
             toponyms.append(self.finder.find(s, doc_countries, lang, countries_by_sentence[s.index],

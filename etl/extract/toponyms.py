@@ -85,6 +85,7 @@ class ToponymFinder:
         self.organisation_words = frozenset(words["organisation_words"])
         self.memo: dict[str, tuple[list[int], str]] = {}
         self.accepted: set[int] = set()
+        self.community_document = False
         self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
         self._spelled = lru_cache(maxsize=20_000)(self._spelled)
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
@@ -184,8 +185,10 @@ class ToponymFinder:
             return True
         return False
 
-    def start_document(self) -> None:
-        """Forget the previous article's transliteration matches and the places it was read to name."""
+    def start_document(self, sentences=()) -> None:
+        """Forget the previous article's transliteration matches and the places it was read to name; note whether
+        the new article speaks of hromadas (its list items may then name them by adjective alone)."""
+        self.community_document = any(_PLURAL_COMMUNITY.search(s.text.lower()) for s in sentences)
         self.memo: dict[str, tuple[list[int], str]] = {}
         self.accepted: set[int] = set()  # places this article named as partners: later bare mentions are them too
 
@@ -198,8 +201,10 @@ class ToponymFinder:
         unresolved: list[tuple[int, int]] = []
         self._sentence_countries = self.countries_in(sentence) if sentence_countries is None else sentence_countries
         low = sentence.cue_text.lower()
-        self._community_here = bool(_COMMUNITY_WORD.search(low))
-        self._plural_community_here = bool(_PLURAL_COMMUNITY.search(low))
+        # a list item ("• Куп'янська — Самбірська (Львівська обл.)") speaks of hromadas when its article does
+        listed = sentence.lead is not None and self.community_document
+        self._community_here = bool(_COMMUNITY_WORD.search(low)) or listed
+        self._plural_community_here = bool(_PLURAL_COMMUNITY.search(low)) or listed
         skip_until = 0
         for first, last in self._runs(tokens):
             if first < skip_until:
