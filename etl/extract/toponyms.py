@@ -414,6 +414,9 @@ class ToponymFinder:
                 forms.setdefault(gid, v)
         foreign = sorted(forms, key=lambda g: -self.index.places[g].population)
         foreign_form = forms[foreign[0]] if foreign else ""
+        if not cyrillic and not ua and not foreign and variants[0] in self.index.oblast_by_latin:
+            return Toponym("oblast", sentence.index, first, last, surface, variants[0],  # "Volyn's Liubeshiv"
+                           [self.index.oblast_by_latin[variants[0]]], "name")
         via = "cyrillic" if cyrillic else "latin"
         remembered = next((self.memo[key(v)] for v in variants[:3] if key(v) in self.memo), None) if cyrillic else None
         if remembered and not ua:  # read earlier in this article ("гміни Орли" … "між громадою Орли")
