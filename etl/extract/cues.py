@@ -19,6 +19,9 @@ def _compile(patterns: list[str], word_start: bool = True) -> re.Pattern:
     return re.compile(f"{prefix}(?:{_alternation(patterns)})")
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|що|який|яка|яке|які)\b")
+
+
 @lru_cache(maxsize=16384)
 def prepare(text: str) -> str:
     return APOSTROPHES.sub("'", text).lower()
@@ -77,7 +80,9 @@ class Cues:
         return bool(self.destination_re.match(word.lower()))
 
     def unnamed_partners(self, text: str) -> bool:
-        return bool(self.unnamed_partners_re.search(prepare(text)))
+        """Partners spoken of without names, outside a relative clause about something else ('… under the project,
+        which pairs frontline communities with partners in safer parts')."""
+        return bool(self.unnamed_partners_re.search(_RELATIVE_CLAUSE.split(prepare(text))[0]))
 
     def is_relation(self, text: str) -> bool:
         return bool(self.relation_re.search(prepare(text)))
