@@ -124,7 +124,7 @@ class Morphology:
             and self._morph.word_is_known(low)
         cases = frozenset(p.tag.case for p in parses if p.tag.case)
         function = bool(parses) and parses[0].tag.POS in _FUNCTION_POS and self._morph.word_is_known(low) \
-            and not any(p.tag.POS == "NOUN" for p in parses)
+            and (parses[0].tag.POS in ("CONJ", "PREP") or not any(p.tag.POS == "NOUN" for p in parses))
         maybe = any(_PERSON_TAGS & set(p.tag.grammemes) for p in parses)
         common = bool(parses) and self._morph.word_is_known(low) \
             and not any(_NAME_TAGS & set(p.tag.grammemes) for p in parses)
