@@ -109,16 +109,10 @@ class Extractor:
         sents = sentences(document.text)
         if not sents:
             return []
-        for s in sents:  # a list item reads its lead's cues only when the lead reports an event ("підписали:")
-            lead = sents[s.lead].text if s.lead is not None else ""  # or speaks of ties ("The new pairs are:")
-            if lead and not (self.cues.reports_event(lead) or self.cues.type_of(lead) or self.cues.is_relation(lead)):
-                s.lead_text = ""
-            elif lead and not self.cues.reports_event(lead) and len(lead.split()) <= SHORT_LEAD:
-                # "… підписали меморандуми з громадами заходу. <…> Нові пари:": a bare lead lists the signing before it
-                told = next((sents[i].text for i in range(s.lead - 1, max(-1, s.lead - 1 - SHORT_LEAD_REACH), -1)
-                             if self.cues.reports_event(sents[i].text)), None)
-                if told:
-                    s.lead_text = f"{told} {lead}"
+        leads = {s.lead: self._lead_cues(sents, s.lead) for s in sents if s.lead is not None}
+        for s in sents:
+            if s.lead is not None:
+                s.lead_text = leads[s.lead]
         published = document.published_date
         if isinstance(published, str):
             published = date.fromisoformat(published)
@@ -137,6 +131,22 @@ class Extractor:
         for number, mention in enumerate(mentions):
             mention.index = number
         return mentions
+
+    def _lead_cues(self, sents, lead: int) -> str:
+        """The text a list item reads its cues from besides its own: its lead when the lead reports an event
+        ("Меморандуми підписали:") or speaks of ties ("The new pairs are:"), after the signing told just before a
+        bare lead ("… підписали меморандуми з громадами заходу. <…> Нові пари:"); else nothing."""
+        text = sents[lead].text
+        if self.cues.reports_event(text):
+            return text
+        if not (self.cues.type_of(text) or self.cues.is_relation(text)):
+            return ""
+        if len(text.split()) <= SHORT_LEAD:
+            told = next((sents[i].text for i in range(lead - 1, max(-1, lead - 1 - SHORT_LEAD_REACH), -1)
+                         if self.cues.reports_event(sents[i].text)), None)
+            if told:
+                return f"{told} {text}"
+        return text
 
     # --- background ----------------------------------------------------------------------------
     def _mark_background(self, sents, toponyms, published: date | None) -> None:
