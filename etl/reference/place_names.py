@@ -195,14 +195,15 @@ class SpellingTrie:
         n = len(word)
         groups = [(i, i + size, spelt) for i in range(n) for size in (1, 2, 3) if i + size <= n
                   for spelt in rules.get(word[i:i + size], ())]
-        ending = [[(start, spelt, len(spelt)) for start, end, spelt in groups if end == i] for i in range(n + 1)]
-        # at a Latin letter, only the spellings ending in it can end there (or be doubled there)
-        silent = [[start for start, _, length in groups_at if length == 0] for groups_at in ending]
+        # the letter groups ending at each position: those spelt by nothing (silent), and the others by the
+        # Latin letter their spelling ends in, since only those can end (or be doubled) at that letter
+        silent: list[list[int]] = [[] for _ in range(n + 1)]
         by_last: list[dict[str, list]] = [defaultdict(list) for _ in range(n + 1)]
-        for i, groups_at in enumerate(ending):
-            for start, spelt, length in groups_at:
-                if length:
-                    by_last[i][spelt[-1]].append((start, spelt, length, spelt[-1] not in _VOWELS))
+        for start, end, spelt in groups:
+            if spelt:
+                by_last[end][spelt[-1]].append((start, spelt, len(spelt), spelt[-1] not in _VOWELS))
+            else:
+                silent[end].append(start)
         # spellings that may still be under way at a node, as (start, letters written so far, how many): a
         # branch whose cheapest cell and cheapest unfinished spelling exceed the allowance is left
         unfinished: dict[str, list[int]] = defaultdict(list)  # letters written so far -> where those spellings start
@@ -215,7 +216,7 @@ class SpellingTrie:
         longest_unfinished = max(map(len, unfinished), default=0)
         first = [0] * (n + 1)
         for i in range(1, n + 1):
-            first[i] = min([first[i - 1] + 1] + [first[start] for start, _, length in ending[i] if length == 0])
+            first[i] = min([first[i - 1] + 1] + [first[start] for start in silent[i]])
         shortest, longest = lengths
         found = []
         columns = [first]
