@@ -56,8 +56,12 @@ def _table(page, key: str):
     return keyed if keyed.count() else _main(page, "stDataFrame").last
 
 
-def _metrics(page) -> dict[str, str]:
+def _metrics(page, wait: bool = False) -> dict[str, str]:
+    """The page's metric tiles, label -> value; with wait, once the first tile is drawn (a page that shows
+    metrics may still be drawing them when its heading is already there)."""
     tiles = page.locator('[data-testid="stMain"] [data-testid="stMetric"]')
+    if wait:
+        tiles.first.wait_for()
     return {
         tile.locator('[data-testid="stMetricLabel"]').inner_text().strip():
             tile.locator('[data-testid="stMetricValue"]').inner_text().strip()
@@ -82,7 +86,7 @@ def _assert_numbers_formatted(metrics: dict[str, str], lang: str) -> None:
 
 
 def _check_overview(page, lang):
-    metrics = _metrics(page)
+    metrics = _metrics(page, wait=True)
     assert {"uk": "Угоди", "en": "Agreements"}[lang] in metrics, metrics
     assert count_in(metrics[{"uk": "Угоди", "en": "Agreements"}[lang]]) > 0
     page.locator(".st-key-overview_map canvas").first.wait_for()
@@ -97,7 +101,7 @@ def _check_explore(page, lang):
 
 def _check_profiles(page, lang):
     assert page.locator('[data-testid="stMain"] h2').first.inner_text().strip()
-    assert _metrics(page)
+    assert _metrics(page, wait=True)
     grid_row_count(_table(page, "profile_table"))
     _main(page, "stDeckGlJsonChart").locator("canvas").first.wait_for()
 
@@ -113,7 +117,7 @@ def _check_quality(page, lang):
     for number in range(3):  # the review queue, geocoding coverage, ingest runs (no rejects in the sample)
         grid_row_count(_main(page, "stDataFrame").nth(number))
     separator = {"uk": "\u00a0", "en": ","}[lang]
-    assert any(separator in value for value in _metrics(page).values()), "no figure above 999 to show grouping"
+    assert any(separator in value for value in _metrics(page, wait=True).values()), "no figure above 999 to show grouping"
 
 
 def _check_methodology(page, lang):
@@ -211,7 +215,7 @@ def test_choosing_an_oblast_filters_the_view_and_its_link_reproduces_it(page, ne
     elsewhere.wait_for_url(re.compile(rf"/(overview)?\?.*oblast={code}"))
     settle(elsewhere)
     expect(elsewhere.locator('[data-testid="stMain"] h1')).to_have_text("Огляд")
-    assert count_in(_metrics(elsewhere)["Угоди"]) == filtered
+    assert count_in(_metrics(elsewhere, wait=True)["Угоди"]) == filtered
 
 
 HEADINGS = {"uk": ("Ідентифікатор угоди", "Громада"), "en": ("Agreement ID", "Hromada")}
