@@ -179,14 +179,20 @@ class SpellingTrie:
 
     Column k of the distance table (the word's letters against the first k Latin letters) depends only on
     those k letters, so it is computed once per branch rather than once per name. A branch is the run of
-    sorted names sharing its letters, found by bisection; nothing is built beyond the sort."""
+    sorted names sharing its letters, found by bisection; nothing is built beyond the sort. The names are kept
+    apart by the edits their length allows (none below eight letters, one up to fifteen, …), so that each walk
+    gives up on a branch at that one allowance rather than at the allowance of the longest name under it."""
 
     def __init__(self, names):
-        entries = sorted(names)
-        self.keys = [key for key, _, _ in entries]
-        self.places = [(row, is_alternate) for _, row, is_alternate in entries]
-        self.lengths = [len(key) for key in self.keys]
-        self.longest = max(self.lengths, default=0)
+        by_allowance: dict[int, list] = defaultdict(list)
+        for entry in names:
+            by_allowance[int(MAX_EDIT_SHARE * len(entry[0]))].append(entry)
+        self.groups = {}
+        for allowance, entries in sorted(by_allowance.items()):
+            entries.sort()
+            keys = [key for key, _, _ in entries]
+            self.groups[allowance] = (keys, [(row, alt) for _, row, alt in entries], min(map(len, keys)),
+                                      max(map(len, keys)))
 
     def closest(self, word: str, rules: dict[str, tuple[str, ...]], firsts, lengths: tuple[int, int]):
         """(row, is_alternate, edits, length) for every name within MAX_EDIT_SHARE edits per letter of the word's
@@ -221,12 +227,7 @@ class SpellingTrie:
         found = []
         columns = [first]
 
-        keys, places, lengths_of = self.keys, self.places, self.lengths
-        # the most edits any name may take: that of the longest name the length bound lets through
-        reach = max((d for d in range(self.longest + 1) if d <= longest + int(MAX_EDIT_SHARE * d)), default=0)
-        bound = int(MAX_EDIT_SHARE * reach)
-
-        def visit(prefix, low, high):
+        def visit(keys, places, allowance, prefix, low, high):
             k, letter = len(prefix), prefix[-1]
             prev, latin = columns[-1], prefix[-8:]
             column = [prev[0] + 1] + [0] * n
@@ -243,23 +244,24 @@ class SpellingTrie:
                         best = columns[k - 1 - length][start]
                 column[i] = best
             columns.append(column)
-            limit = int(MAX_EDIT_SHARE * k)
             while low < high and len(keys[low]) == k:  # the names that end here sort first
-                if shortest - limit <= k <= longest + limit and column[n] <= limit:
+                if shortest - allowance <= k <= longest + allowance and column[n] <= allowance:
                     found.append((*places[low], column[n], k))
                 low += 1
-            within = min(bound, int(MAX_EDIT_SHARE * max(lengths_of[low:high], default=0)))
-            if low < high and k <= longest + within and (min(column) <= within or any(
-                    columns[k - j][start] <= within for j in range(1, min(k, longest_unfinished) + 1)
+            if low < high and k < longest + allowance and (min(column) <= allowance or any(
+                    columns[k - j][start] <= allowance for j in range(1, min(k, longest_unfinished) + 1)
                     for start in unfinished.get(latin[-j:], ()))):
                 for child, child_low, child_high in _branches(keys, prefix, low, high):
-                    visit(child, child_low, child_high)
+                    visit(keys, places, allowance, child, child_low, child_high)
             columns.pop()
 
-        for letter in sorted(firsts):
-            low, high = bisect_left(self.keys, letter), bisect_left(self.keys, letter + _LAST)
-            if low < high:
-                visit(letter, low, high)
+        for allowance, (keys, places, least, most) in self.groups.items():
+            if most < shortest - allowance or least > longest + allowance:
+                continue  # no name of this allowance has a length the word's spellings can come close to
+            for letter in sorted(firsts):
+                low, high = bisect_left(keys, letter), bisect_left(keys, letter + _LAST)
+                if low < high:
+                    visit(keys, places, allowance, letter, low, high)
         return found
 
 
