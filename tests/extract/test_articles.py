@@ -95,3 +95,15 @@ def test_html_reader_dates_the_article_by_its_own_time_not_a_related_headline(tm
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     [doc] = list(iter_documents([tmp_path / "page.html"]))
     assert doc.published_date.isoformat() == "2023-10-02"
+
+
+def test_site_menus_are_dropped_with_or_without_their_bars_and_title_case_headlines_are_kept(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Kyiv And Leipzig Sign Partnership Agreement Today\n\nГоловна | Громада | Новини | Документи | Контакти\n"
+        "Новини Місто Освіта Культура Спорт Оголошення Telegram-канал\n"
+        "Головна Новини Міська рада Виконавчий комітет Документи Контакти\n\n"
+        "Славутич і Франконвіль підписали угоду про партнерство.\n", encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path]))
+    assert doc.title == "Kyiv And Leipzig Sign Partnership Agreement Today"
+    assert "Освіта" not in doc.text and "Документи" not in doc.text and "Виконавчий" not in doc.text
+    assert "Славутич і Франконвіль підписали угоду" in doc.text
