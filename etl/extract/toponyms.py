@@ -223,7 +223,10 @@ class ToponymFinder:
                     i += 1  # "Khmelnytskyi's Secretary of the City Council": a title, not a place
                     continue
                 hit = None
-                for length in range(min(MAX_SPAN, last - i), 0, -1):
+                # a span stops where a person's name and surname begin ("Тельч Ярослав Дворжак")
+                longest = next((p - i for p in range(i + 1, min(i + MAX_SPAN, last - 1))
+                                if self._is_person_run(tokens, p, last)), min(MAX_SPAN, last - i))
+                for length in range(longest, 0, -1):
                     if length == 1 and self._latin_person(tokens, i, last):
                         unresolved.append((i, last))  # a partner slot may still read it ('Bad Nauheim and Bucha')
                         i = last  # "Scott Gillingham", "Andriy Sadovyi": a name and surname, not places
@@ -448,8 +451,8 @@ class ToponymFinder:
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, frozenset(doc_countries),
                                                   self._nearest_country(first))
             words = [t for t in span if t.is_word]
-            if not found_ids and cyrillic and len(words) <= 2 and (hint or before_marker or not all(
-                    self.morph.analyse(t.text).is_common_word for t in words)):
+            if not found_ids and cyrillic and len(words) <= 2 and self._may_be_spelled(words) and (
+                    hint or before_marker or not all(self.morph.analyse(t.text).is_common_word for t in words)):
                 # a reading by the country's spelling rules, of a one- or two-word name; of words the dictionary
                 # knows as common ones ('Польщі', 'надзвичайним') only where a marker or a foreign hint says a
                 # place is named
@@ -602,6 +605,14 @@ class ToponymFinder:
                 if found:
                     return (found[0],), v
         return (), ""
+
+    def _may_be_spelled(self, words: list[Token]) -> bool:
+        """Words worth reading by a country's spelling rules: not with a country's name among them ('Західної
+        України', 'Литви'), nor opened by a settlement word or a function word ('Ґміною Барцін', 'Це Ліппштадт')."""
+        if any(self._country_token(t.text) for t in words):
+            return False
+        return len(words) == 1 or not (self._lemma_in(words[0], self.settlement_markers)
+                                       or self.morph.analyse(words[0].text).is_function_word)
 
     def _place_matcher(self):
         """The register's place matcher, over the gazetteer's places or, without one, GeoNames' (built once)."""
