@@ -20,6 +20,7 @@ from etl.extract.index import PlaceIndex
 from etl.extract.pairs import PairBuilder
 from etl.extract.text import sentences
 from etl.extract.toponyms import ToponymFinder
+from etl.memory import settle_long_lived
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _SINCE = re.compile(r"(?i)\b(since|з|від)\s+((19|20)\d{2}|[^\W\d]+\s+(19|20)\d{2})")
@@ -104,6 +105,7 @@ class Extractor:
         self.index = index or PlaceIndex.load(gazetteer)
         self.finder = ToponymFinder(self.index, gazetteer)
         self.cues = cues()
+        settle_long_lived(collect=True)
 
     def extract(self, document) -> list[Mention]:
         sents = sentences(document.text)

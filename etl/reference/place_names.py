@@ -11,6 +11,7 @@ from threading import Lock
 
 import polars as pl
 
+from etl.memory import settle_long_lived
 from etl.reference.place_spellings import spellings
 
 ALIASES_CSV = Path(__file__).resolve().parent.parent / "data" / "place_aliases.csv"
@@ -325,12 +326,14 @@ class PlaceMatcher:
             if self._exact is None:
                 self._exact = _KeyIndex(pl.concat([_names(self._numbered, "names_latin", _place_key),
                                                    _names(self._numbered, "names_cyrillic", _place_key)]))
+                settle_long_lived()
             return self._exact
 
     def _folded_index(self) -> _KeyIndex:
         with self._lock:
             if self._folded is None:
                 self._folded = _KeyIndex(_names(self._numbered, "names_cyrillic", _folded_key))
+                settle_long_lived()
             return self._folded
 
     def _by_population(self, rows, country_code: str | None) -> list[int]:
@@ -376,6 +379,7 @@ class PlaceMatcher:
                     indexes.append(dict(grouped))
                 latin_tree = SpellingTrie(entry for group in indexes[0].values() for entry in group)
                 self._by_country[country_code] = (latin_tree, indexes[0], indexes[1])
+                settle_long_lived()
             return self._by_country[country_code]
 
     def _score_similar(self, name: str, country_code: str) -> list[int]:
