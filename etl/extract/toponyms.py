@@ -451,7 +451,8 @@ class ToponymFinder:
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, frozenset(doc_countries),
                                                   self._nearest_country(first))
             words = [t for t in span if t.is_word]
-            if not found_ids and cyrillic and len(words) <= 2 and self._may_be_spelled(words) and (
+            if not found_ids and cyrillic and len(words) <= 2 and self._may_be_spelled(
+                    words, tokens[last] if last < len(tokens) else None) and (
                     hint or before_marker or not all(self.morph.analyse(t.text).is_common_word for t in words)):
                 # a reading by the country's spelling rules, of a one- or two-word name; of words the dictionary
                 # knows as common ones ('Польщі', 'надзвичайним') only where a marker or a foreign hint says a
@@ -606,10 +607,12 @@ class ToponymFinder:
                     return (found[0],), v
         return (), ""
 
-    def _may_be_spelled(self, words: list[Token]) -> bool:
-        """Words worth reading by a country's spelling rules: not with a country's name among them ('Західної
-        України', 'Литви'), nor opened by a settlement word or a function word ('Ґміною Барцін', 'Це Ліппштадт')."""
-        if any(self._country_token(t.text) for t in words):
+    def _may_be_spelled(self, words: list[Token], after: Token | None) -> bool:
+        """Words worth reading by a country's spelling rules: not with a country's name among them or right after
+        them ('Литви', 'Західної України'), nor opened by a settlement word or a function word ('Ґміною Барцін',
+        'Це Ліппштадт')."""
+        if any(self._country_token(t.text) for t in words) or (
+                after is not None and after.is_word and self._country_token(after.text)):
             return False
         return len(words) == 1 or not (self._lemma_in(words[0], self.settlement_markers)
                                        or self.morph.analyse(words[0].text).is_function_word)
