@@ -10,6 +10,7 @@ APOSTROPHES = re.compile(r"[’ʼ`′‘ʹ´]")
 _VOWELS_CYR = str.maketrans("", "", "аеєиіїоуюяыэёьй'")
 _PERSON_TAGS = {"Name", "Surn", "Patr"}
 _NAME_TAGS = _PERSON_TAGS | {"Geox", "Orgn", "Abbr"}
+_CYRILLIC_LETTER = re.compile(r"[а-яіїєґ]")
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "VERB", "INFN", "NUMR", "PRED", "INTJ", "GRND", "PRTF", "PRTS"}
 
 
@@ -106,28 +107,32 @@ class Morphology:
 
     def _analyse(self, word: str) -> Analysis:
         low = APOSTROPHES.sub("'", word.lower())
-        if not re.search(r"[а-яіїєґ]", low):
+        if not _CYRILLIC_LETTER.search(low):
             return Analysis((low,), False, False, frozenset())
         parses = self._morph.parse(low)[:6]
+        if not parses:
+            return Analysis((), False, False, frozenset())
         lemmas: list[str] = []
         for p in parses:
             form = APOSTROPHES.sub("'", p.normal_form)
             if form not in lemmas:
                 lemmas.append(form)
-        for p in parses[:2]:  # plural town names ("Кавадарцями" → "кавадарці", not the singular guess)
-            if p.tag.number == "plur" and p.tag.case not in (None, "nomn") and p.tag.POS == "NOUN":
+        tags = [p.tag for p in parses]
+        grammemes = [tag.grammemes for tag in tags]  # a frozenset per parse, read once
+        for p, tag, marks in zip(parses[:2], tags, grammemes):  # plural town names ("Кавадарцями" → "кавадарці")
+            if "plur" in marks and "NOUN" in marks and "nomn" not in marks and tag.case is not None:
                 plural = p.inflect({"nomn"})
                 if plural is not None and plural.word not in lemmas:
                     lemmas.append(APOSTROPHES.sub("'", plural.word))
-        adjective = bool(parses) and any("ADJF" in p.tag for p in parses[:3])
-        person = bool(parses) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in parses) \
-            and self._morph.word_is_known(low)
-        cases = frozenset(p.tag.case for p in parses if p.tag.case)
-        function = bool(parses) and parses[0].tag.POS in _FUNCTION_POS and self._morph.word_is_known(low) \
-            and (parses[0].tag.POS in ("CONJ", "PREP") or not any(p.tag.POS == "NOUN" for p in parses))
-        maybe = any(_PERSON_TAGS & set(p.tag.grammemes) for p in parses)
-        common = bool(parses) and self._morph.word_is_known(low) \
-            and not any(_NAME_TAGS & set(p.tag.grammemes) for p in parses)
+        known = self._morph.word_is_known(low)
+        adjective = any("ADJF" in marks for marks in grammemes[:3])
+        maybe = any(_PERSON_TAGS & marks for marks in grammemes)
+        person = maybe and known and all(_PERSON_TAGS & marks for marks in grammemes)
+        cases = frozenset(c for c in (tag.case for tag in tags) if c)
+        first_pos = tags[0].POS
+        function = first_pos in _FUNCTION_POS and known and (
+            first_pos in ("CONJ", "PREP") or not any(tag.POS == "NOUN" for tag in tags))
+        common = known and not any(_NAME_TAGS & marks for marks in grammemes)
         return Analysis(tuple(lemmas), adjective, person, cases, function, maybe, common)
 
     def lemma_variants(self, token: str, limit: int = 4) -> tuple[str, ...]:
