@@ -228,8 +228,16 @@ class SpellingTrie:
         found = []
         columns = [first]
 
-        def visit(keys, places, allowance, prefix, low, high):
+        # a Latin letter that no spelling of any of the word's letter groups holds costs an edit wherever it
+        # stands, so a branch whose letters hold more of them than the allowance is left at once
+        spelt_letters = frozenset(ch for _, _, spelt in groups for ch in spelt)
+
+        def visit(keys, places, allowance, prefix, low, high, strangers=0):
             k, letter = len(prefix), prefix[-1]
+            if letter not in spelt_letters:
+                strangers += 1
+                if strangers > allowance:
+                    return
             prev, latin = columns[-1], prefix[-8:]
             column = [prev[0] + 1] + [0] * n
             before = latin[:-1]
@@ -253,7 +261,7 @@ class SpellingTrie:
                     columns[k - j][start] <= allowance for j in range(1, min(k, longest_unfinished) + 1)
                     for start in unfinished.get(latin[-j:], ()))):
                 for child, child_low, child_high in _branches(keys, prefix, low, high):
-                    visit(keys, places, allowance, child, child_low, child_high)
+                    visit(keys, places, allowance, child, child_low, child_high, strangers)
             columns.pop()
 
         for allowance, (keys, places, least, most) in self.groups.items():
