@@ -52,6 +52,9 @@ def _forget_everything() -> None:
 
 @pytest.mark.benchmark(timer=time.process_time)
 def test_extract_three_kb_articles(benchmark, timed_extractor):
+    """The timed rounds follow one first pass, timed and reported apart: in a fresh process that pass also
+    builds, once, the spelling index of each partner country the articles name (tens of milliseconds a
+    country), as the first articles of a long ingest do."""
     extractor, load_seconds = timed_extractor
     articles, warm_up = _three_kb_articles(DEV_SET, SEEDS), _three_kb_articles(HELD_OUT)
 
@@ -63,12 +66,18 @@ def test_extract_three_kb_articles(benchmark, timed_extractor):
     def run():
         return sum(len(extractor.extract(doc)) for doc in articles)
 
+    read_other_articles_first()
+    started = time.process_time()
+    run()
+    first_pass = len(articles) / (time.process_time() - started)
     mentions = benchmark.pedantic(run, setup=read_other_articles_first, rounds=5, iterations=1)
     per_second = len(articles) / benchmark.stats.stats.mean
     benchmark.extra_info.update({"articles": len(articles), "articles_per_second": round(per_second, 1),
+                                 "first_pass_articles_per_second": round(first_pass, 1),
                                  "warm_up_articles": len(warm_up), "index_load_seconds": round(load_seconds, 2),
                                  "mentions": mentions})
-    print(f"\n{len(articles)} unseen articles of ~3 KB: {per_second:.0f} articles/s; index load {load_seconds:.2f} s")
+    print(f"\n{len(articles)} unseen articles of ~3 KB: {per_second:.0f} articles/s (first pass in this process "
+          f"{first_pass:.0f}/s); index load {load_seconds:.2f} s")
     assert mentions > 0
 
 
