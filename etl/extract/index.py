@@ -103,6 +103,16 @@ def _gazetteer_fingerprint(gazetteer) -> str:
     return "-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:8]
 
 
+def _stem(word: str) -> str:
+    """All but the last two letters of a name, and at least three: what its inflected forms begin with."""
+    return word[:max(3, len(word) - 2)]
+
+
+def starts_with_stem(word: str, stems: frozenset[str]) -> bool:
+    """Some stem of the set begins the word."""
+    return any(word[:n] in stems for n in range(3, len(word) + 1))
+
+
 class PlaceIndex:
     """Every name the extractor looks up, keyed for O(1) access from a text span."""
 
@@ -307,7 +317,12 @@ class PlaceIndex:
             cities = [g for g in self.place_by_latin.get(latin_fold(name), []) if self.places[g].population >= 100_000]
             if not cities:
                 self.country_words.setdefault(key(name), "US")
-        self.country_prefixes = frozenset(k[:3] for k in self.country_words)
+        # the stems a word naming a country starts with, whatever its case ending ('польщ' of Польща, Польщі;
+        # 'французьк' of французький, французької), for one token ('нью йорк' of Нью-Йорк) and for each word of
+        # two-word names
+        self.country_stems = frozenset(_stem(k) for k in self.country_words)
+        self.country_first_stems = frozenset(_stem(k.split()[0]) for k in self.country_words if " " in k)
+        self.country_second_stems = frozenset(_stem(k.split()[1]) for k in self.country_words if " " in k)
         # every name of several words a Latin span can stand for: longer spans not among them are not tried
         self.latin_phrases = frozenset(k for table in (self.place_by_latin, self.by_latin, self.by_exonym,
                                                        self.oblast_by_latin, self.raion_by_latin, self.country_words)

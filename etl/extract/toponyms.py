@@ -7,7 +7,7 @@ from itertools import product
 
 import polars as pl
 
-from etl.extract.index import PlaceIndex, adjective_stem
+from etl.extract.index import PlaceIndex, adjective_stem, starts_with_stem
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
 from etl.extract.text import Sentence, Token
 from etl.reference import places
@@ -123,7 +123,8 @@ class ToponymFinder:
         return found
 
     def _country_pair(self, first: str, second: str) -> str | None:
-        if key(first)[:3] not in self.index.country_prefixes:
+        if not (starts_with_stem(key(first), self.index.country_first_stems)
+                and starts_with_stem(key(second), self.index.country_second_stems)):
             return None
         for a, b in product(self.morph.lemma_variants(first)[:3], self.morph.lemma_variants(second)[:3]):
             code = self.index.country_of(key(f"{a} {b}"))
@@ -138,7 +139,7 @@ class ToponymFinder:
         if text.isupper() and len(text) <= 4:
             return self.index.country_of(key(text)) if len(text) > 1 else None
         capitalised = text[:1].isupper()
-        if key(text)[:3] not in self.index.country_prefixes:
+        if not starts_with_stem(key(text), self.index.country_stems):
             return None  # most words cannot name a country: spare the morphology
         for variant in self.morph.lemma_variants(text):
             code = self.index.country_of(key(variant))
