@@ -356,13 +356,21 @@ class PlaceIndex:
                 if letters & _NOT_UKRAINIAN:
                     continue
                 known = morph.is_known_name(name)
-                score = 3.0 * known + SequenceMatcher(None, key(name), target).ratio()
-                # a respelling must read closer to the Latin form to beat the name as GeoNames writes it
-                score += 0.1 * bool(letters & _UKRAINIAN_VOWELS) - 0.5 * name.startswith("И") - 0.15 * bool(n)
-                score -= 0.05 * ("ґ" in letters)  # 'Чикаго' over 'Чикаґо': foreign names take г
-                score -= 0.1 * ((" " in name) != (" " in latin))
-                if best is None or score > best[0]:
-                    best = (score, name)
+
+                def score(ratio: float) -> float:
+                    total = 3.0 * known + ratio
+                    # a respelling must read closer to the Latin form to beat the name as GeoNames writes it
+                    total += 0.1 * bool(letters & _UKRAINIAN_VOWELS) - 0.5 * name.startswith("И") - 0.15 * bool(n)
+                    total -= 0.05 * ("ґ" in letters)  # 'Чикаго' over 'Чикаґо': foreign names take г
+                    return total - 0.1 * ((" " in name) != (" " in latin))
+
+                similarity = SequenceMatcher(None, key(name), target)
+                if best is not None and (score(similarity.real_quick_ratio()) <= best[0]
+                                         or score(similarity.quick_ratio()) <= best[0]):
+                    continue  # the ratio is at most these bounds: this name cannot beat the best one
+                total = score(similarity.ratio())
+                if best is None or total > best[0]:
+                    best = (total, name)
         if best:
             name = best[1].replace("’", "'").replace("ʼ", "'")
             if name.startswith("И") and not morph.is_known_name(name):
