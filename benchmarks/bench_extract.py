@@ -8,6 +8,7 @@ The index load is timed once, from its on-disk cache when one is present (a cold
 """
 import functools
 import gc
+import inspect
 import time
 
 import pytest
@@ -40,13 +41,24 @@ def timed_extractor():
     return extractor, time.process_time() - started
 
 
+def _holds_answers(wrapper) -> bool:
+    """A cache of a function taking arguments (a word, a name, a sentence) holds answers; one of a function
+    taking none (morphology(), cues()) holds the one object a process builds, which a long ingest keeps:
+    emptying it would have the next caller build a second, with caches of its own, as no ingest does."""
+    try:
+        return bool(inspect.signature(wrapper.__wrapped__).parameters)
+    except (TypeError, ValueError):
+        return True
+
+
 def _forget_everything() -> None:
-    """Empty every functools cache in the process: the extractor's per-word, per-name and per-text answers.
-    The caches may sit among the objects the extractor froze out of the collector's way, which
+    """Empty every functools cache of answers in the process: the extractor's per-word, per-name and per-text
+    ones. The caches may sit among the objects the extractor froze out of the collector's way, which
     gc.get_objects() does not list: they are unfrozen to be found, and frozen again after."""
     gc.unfreeze()
     for wrapper in (o for o in gc.get_objects() if isinstance(o, functools._lru_cache_wrapper)):
-        wrapper.cache_clear()
+        if _holds_answers(wrapper):
+            wrapper.cache_clear()
     gc.freeze()
 
 
