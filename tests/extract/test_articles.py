@@ -102,10 +102,11 @@ def test_site_menus_are_dropped_with_or_without_their_bars_and_title_case_headli
         "Kyiv And Leipzig Sign Partnership Agreement Today\n\nГоловна | Громада | Новини | Документи | Контакти\n"
         "Новини Місто Освіта Культура Спорт Оголошення Telegram-канал\n"
         "Головна Новини Міська рада Виконавчий комітет Документи Контакти\n"
-        "☰ Новини Громади Безпека Економіка Історії Фото Контакти\nСЛАВУТИЦЬКА МІСЬКА ТЕРИТОРІАЛЬНА ГРОМАДА\n\n"
+        "☰ Новини Громади Безпека Економіка Історії Фото Контакти\nГоловна Новини Влада Громада Е-послуги Контакти UA | EN\n"
+        "СЛАВУТИЦЬКА МІСЬКА ТЕРИТОРІАЛЬНА ГРОМАДА\n\n"
         "Славутич і Франконвіль підписали угоду про партнерство.\n", encoding="utf-8")
     [doc] = list(iter_documents([tmp_path]))
     assert doc.title == "Kyiv And Leipzig Sign Partnership Agreement Today"
     assert "Освіта" not in doc.text and "Документи" not in doc.text and "Виконавчий" not in doc.text
-    assert "Безпека" not in doc.text and "СЛАВУТИЦЬКА МІСЬКА ТЕРИТОРІАЛЬНА ГРОМАДА" in doc.text
+    assert "Безпека" not in doc.text and "Е-послуги" not in doc.text and "СЛАВУТИЦЬКА МІСЬКА ТЕРИТОРІАЛЬНА ГРОМАДА" in doc.text
     assert "Славутич і Франконвіль підписали угоду" in doc.text
