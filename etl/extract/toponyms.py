@@ -611,10 +611,13 @@ class ToponymFinder:
     def _may_be_spelled(self, words: list[Token], after: Token | None) -> bool:
         """Words worth reading by a country's spelling rules: not with a country's name among them or right after
         them ('Литви', 'Західної України'), nor opened by a settlement word or a function word ('Ґміною Барцін',
-        'Це Ліппштадт')."""
+        'Це Ліппштадт'), nor closed by a region's adjective ('Новомосковськ Тульської області')."""
         if any(self._country_token(t.text) for t in words) or (
                 after is not None and after.is_word and self._country_token(after.text)):
             return False
+        if len(words) > 1 and after is not None and after.is_word and self._lemma_in(after, self.region_nouns) \
+                and self.morph.analyse(words[-1].text).is_adjective:
+            return False  # "Новомосковськ Тульської області": a town, then its region
         return len(words) == 1 or not (self._lemma_in(words[0], self.settlement_markers)
                                        or self.morph.analyse(words[0].text).is_function_word)
 
