@@ -2,7 +2,8 @@
 import re
 from dataclasses import dataclass, field
 
-_WORD = r"[^\W\d_](?:[^\W\d_]|['’ʼ`](?=[^\W\d_]))*(?:-[^\W\d_](?:[^\W\d_]|['’ʼ`](?=[^\W\d_]))*)*"
+# letters, joined by single apostrophes and hyphens ("Кам'янець-Подільський"), each part starting and ending in a letter
+_WORD = r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)*"
 TOKEN = re.compile(rf"({_WORD})|(\d+)|(\S)")
 # a sentence ends at . ! ? … (optionally closed by quotes) before a capital letter, quote or digit
 _BOUNDARY = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„“(]?[A-ZА-ЯІЇЄҐ0-9])")
@@ -53,8 +54,12 @@ class Sentence:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(0), offset + m.start(), offset + m.end(), m.group(1) is not None)
-            for m in TOKEN.finditer(text)]
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in TOKEN.finditer(text):
+        start, end = m.span()
+        append(Token(m.group(), offset + start, offset + end, m.lastindex == 1))  # group 1: a word
+    return tokens
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, str]]:
