@@ -15,8 +15,8 @@ final as (
         countries.country_code,
         countries.name_uk,
         countries.name_en,
-        row_number() over (order by countries.name_uk collate uk, countries.country_code) as rank_uk,
-        row_number() over (order by countries.name_en collate en, countries.country_code) as rank_en,
+        countries.rank_uk,
+        countries.rank_en,
         counts.agreement_count,
     from countries
     join counts using (country_code)

@@ -14,10 +14,8 @@ final as (
         coalesce(hromadas.name_en, hromadas.name_uk) as name_en,
         hromadas.oblast_name_uk,
         hromadas.oblast_name_en,
-        row_number() over (order by hromadas.name_uk collate uk, hromadas.oblast_name_uk collate uk,
-            hromadas.hromada_code) as rank_uk,
-        row_number() over (order by coalesce(hromadas.name_en, hromadas.name_uk) collate en,
-            hromadas.oblast_name_en collate en, hromadas.hromada_code) as rank_en,
+        hromadas.rank_uk,
+        hromadas.rank_en,
         coalesce(partners.partner_count, 0) as agreement_count,
     from hromadas
     left join partners using (hromada_code)

@@ -19,8 +19,8 @@ final as (
         oblasts.oblast_code,
         oblasts.name_uk,
         oblasts.name_en,
-        row_number() over (order by oblasts.name_uk collate uk, oblasts.oblast_code) as rank_uk,
-        row_number() over (order by oblasts.name_en collate en, oblasts.oblast_code) as rank_en,
+        oblasts.rank_uk,
+        oblasts.rank_en,
         coalesce(counts.agreement_count, 0) as agreement_count,
     from oblasts
     left join counts using (oblast_code)

@@ -7,8 +7,8 @@ final as (
         oblast_code,
         name_uk,
         name_en,
-        row_number() over (order by name_uk collate uk, raion_code) as rank_uk,
-        row_number() over (order by coalesce(name_en, name_uk) collate en, raion_code) as rank_en,
+        rank_uk,
+        rank_en,
     from raions
 )
 

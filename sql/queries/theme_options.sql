@@ -6,8 +6,8 @@ final as (
         theme,
         label_uk,
         label_en,
-        row_number() over (order by label_uk collate uk) as rank_uk,
-        row_number() over (order by label_en collate en) as rank_en,
+        rank_uk,
+        rank_en,
     from themes
 )
 
