@@ -7,15 +7,18 @@ vocabulary as (
     select * from stg_reference__vocabulary where kind = 'status'
 ),
 
-named as (
+name_keys as (
     -- a foreign partner's name in either script, blind to case, accents, spaces, hyphens and apostrophes
     select
         *,
-        nullif(lower(strip_accents(regexp_replace(partner_name_uk, '[\s''’ʼ`.-]+', '', 'g'))), '')
-            as partner_name_uk_key,
-        nullif(lower(strip_accents(regexp_replace(partner_name_en, '[\s''’ʼ`.-]+', '', 'g'))), '')
-            as partner_name_en_key,
+        list_transform([partner_name_uk, partner_name_en],
+            lambda name: nullif(lower(strip_accents(regexp_replace(name, '[\s''’ʼ`.-]+', '', 'g'))), '')) as name_keys,
     from mentions
+),
+
+named as (
+    select name_keys.* exclude (name_keys), name_keys[1] as partner_name_uk_key, name_keys[2] as partner_name_en_key,
+    from name_keys
 ),
 
 geocoded_names as (
