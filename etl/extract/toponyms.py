@@ -365,7 +365,7 @@ class ToponymFinder:
         before_marker = before is not None and before.is_word and (
             self._lemma_in(before, self.settlement_markers) or self._hyphenated_marker(before))
         if not cyrillic:
-            if any(t.lower in self.index.english_common for t in (span[0], span[-1])) and not (
+            if any(_POSSESSIVE.sub("", t.lower) in self.index.english_common for t in (span[0], span[-1])) and not (
                     last - first >= 2 and self._known_latin_phrase(variants[0])):
                 return None
             if before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in self.settlement_markers:

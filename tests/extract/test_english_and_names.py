@@ -1,6 +1,8 @@
 """The extractor on English articles: partner names in Ukrainian, lists of a foreign city's twins, partner slots."""
 import pytest
 
+from etl.extract.text import sentences
+
 
 @pytest.mark.parametrize("text, partner", [
     ("Odesa and Yokohama signed a memorandum of understanding on 16 March 2023.", "Йокогама"),
@@ -45,3 +47,11 @@ def test_the_only_pair_of_an_article_takes_the_signing_told_without_names(extrac
             "The Sister Cities Association will host a cultural evening on Sept. 10.")
     [mention] = extract(text, published="2022-08-17")
     assert (mention["partner_name_en"], mention["status"], mention["date"]) == ("Federal Way", "signed", "2022-08-16")
+
+
+def test_a_common_english_word_with_a_possessive_is_no_place(extractor):
+    [sentence] = sentences("The document was signed by Cherkasy Mayor Anatolii Bondarenko during a session of the "
+                           "Bielefeld city council, the Cherkasy City Council's official website reports.")
+    found = extractor.finder.find(sentence, {"DE", "US"}, "en", relation=True)
+    assert "Council's" not in {t.surface for t in found}
+    assert {t.surface for t in found if t.kind == "hromada"} == {"Cherkasy"}
