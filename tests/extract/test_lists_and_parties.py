@@ -123,3 +123,21 @@ def test_an_inline_read_also_link_does_not_cut_the_article():
                       "Read also:", "Another headline"])
     text = strip_chrome(page).text
     assert "Chamber of Commerce" in text and "Lutsk and Lublin" not in text and "Another headline" not in text
+
+
+def test_the_document_signed_by_communities_named_after_it_pairs_each_side_with_the_other(extract):
+    text = ("Дві громади Львівщини підписали меморандум із польськими гмінами\n\n"
+            "14 березня у Любачеві відбулося підписання чотиристороннього меморандуму про транскордонну співпрацю. "
+            "Документ підписали Рава-Руська та Белзька громади з українського боку та гміна Любачів і гміна "
+            "Горинець-Здруй з польського.\n")
+    found = _pairs(extract(text, "2025-03-17"))
+    assert found == {frozenset(p) for p in [("Рава-Руська", "Любачів"), ("Рава-Руська", "Горинець-Здруй"),
+                                            ("Белз", "Любачів"), ("Белз", "Горинець-Здруй")]}
+
+
+def test_a_document_signed_by_people_only_takes_no_partner_from_the_sentence_before(extract):
+    text = ("Громада підписала меморандум з громадською організацією\n\n"
+            "Великоомелянська сільська громада уклала меморандум про співпрацю з громадською організацією "
+            "«Союз», що діє в Рівному. Документ підписали сільська голова Алла Карп'юк і лідерка союзу "
+            "Єва Маньковська.\n")
+    assert extract(text, "2024-08-26") == []
