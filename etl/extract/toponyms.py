@@ -289,6 +289,8 @@ class ToponymFinder:
             return False
         if tokens[i].lower.endswith(("'s", "’s")) or self._country_token(tokens[i].text):
             return False  # "Georgia's Batumi", "Polish Rzeszów"
+        if i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in self.settlement_markers:
+            return False  # "the municipality of Anykščiai Kęstutis Tubis": the place, then its mayor
         second = _POSSESSIVE.sub("", tokens[i + 1].lower)
         if tokens[i].lower in self.settlement_markers or second in self.region_nouns or second in self.community \
                 or second in self.settlement_markers:  # "Gmina Cedry Wielkie", "Donetsk Oblast's Lyman"

@@ -55,3 +55,11 @@ def test_a_common_english_word_with_a_possessive_is_no_place(extractor):
     found = extractor.finder.find(sentence, {"DE", "US"}, "en", relation=True)
     assert "Council's" not in {t.surface for t in found}
     assert {t.surface for t in found if t.kind == "hromada"} == {"Cherkasy"}
+
+
+def test_a_place_after_municipality_of_is_read_before_its_mayors_name(extract):
+    text = ("Two communities of Chernihiv Oblast find partners in the Baltic states\n\n"
+            "On 27 May 2025, the head of the Kozelets settlement community Ihor Olenych and the Mayor of the Lithuanian "
+            "district municipality of Anykščiai Kęstutis Tubis signed a memorandum of cooperation.\n")
+    assert {(m["ua_party"], m["partner"], m["partner_country"]) for m in extract(text, "2025-05-30")} == {
+        ("Козелець", "Аникщяй", "LT")}
