@@ -81,6 +81,7 @@ class ToponymFinder:
         self.person_markers = frozenset(words["person_markers"])
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
+        self.country_homonyms = frozenset(words["country_homonyms"])
         self.unit_countries = dict(words["unit_countries"])
         self.organisation_words = frozenset(words["organisation_words"])
         self.memo: dict[str, tuple[list[int], str]] = {}
@@ -139,7 +140,7 @@ class ToponymFinder:
         if text.isupper() and len(text) <= 4:
             return self.index.country_of(key(text)) if len(text) > 1 else None
         capitalised = text[:1].isupper()
-        if not starts_with_stem(key(text), self.index.country_stems):
+        if not starts_with_stem(key(text), self.index.country_stems) or key(text) in self.country_homonyms:
             return None  # most words cannot name a country: spare the morphology
         for variant in self.morph.lemma_variants(text):
             code = self.index.country_of(key(variant))

@@ -195,3 +195,11 @@ def test_former_names_of_renamed_cities_resolve_to_the_current_hromada(extract):
     [mention] = extract("Кіровоградська міська рада та шведська комуна Кальмар уклали угоду про партнерство.")
     assert (mention["ua_party"], mention["ua_oblast"], mention["partner_country"]) == ("Кропивницький",
                                                                                       "Кіровоградська", "SE")
+
+
+def test_a_pronoun_or_adjective_spelt_as_a_country_names_no_country(extractor):
+    from etl.extract.text import sentences
+    [first, second] = sentences("Того ж дня академія уклала меморандум з політехнікою. Малі громади Полісся "
+                                "співпрацюють із польськими гмінами.")
+    assert extractor.finder.countries_in(first) == []
+    assert [code for _, code in extractor.finder.countries_in(second)] == ["PL", "PL"]  # польськими, гмінами
