@@ -110,3 +110,14 @@ def test_site_menus_are_dropped_with_or_without_their_bars_and_title_case_headli
     assert "Освіта" not in doc.text and "Документи" not in doc.text and "Виконавчий" not in doc.text
     assert "Безпека" not in doc.text and "Е-послуги" not in doc.text and "СЛАВУТИЦЬКА МІСЬКА ТЕРИТОРІАЛЬНА ГРОМАДА" in doc.text
     assert "Славутич і Франконвіль підписали угоду" in doc.text
+
+
+def test_a_read_next_line_inside_the_article_is_dropped_and_the_article_goes_on(tmp_path):
+    body = ("Біла Церква і Нествед готують угоду про побратимство, яку депутати схвалили на сесії 1 жовтня. "
+            "Обидві сторони домовилися про обміни школярів і співпрацю в галузі охорони здоров'я.")
+    (tmp_path / "a.txt").write_text(
+        "Bila Tserkva council votes for twinning\n\n" + body + "\n\n"
+        "Read next: Czech town of Trutnov signs memorandum with Kharkiv Oblast's Zolochiv   September 20, 2024\n\n"
+        + body.replace("Біла Церква", "Місто") + "\n", encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path]))
+    assert "Trutnov" not in doc.text and doc.text.count("Нествед") == 2
