@@ -11,6 +11,7 @@ SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 DEV_SET = REPO_ROOT / "tests" / "fixtures" / "articles"
 HELD_OUT = REPO_ROOT / "tests" / "fixtures" / "articles_heldout"
 LAST_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_last_batch"
+DECEMBER_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1400"
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ import pytest
 
 from etl.evaluate import evaluate, format_report, load_gold, names_match
 
-from .conftest import DEV_SET, HELD_OUT, LAST_BATCH, SEEDS
+from .conftest import DECEMBER_BATCH, DEV_SET, HELD_OUT, LAST_BATCH, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,8 @@ def test_dev_set_pair_f1_and_status_accuracy_meet_the_targets(extractor):
 
 # first-look scores on the held-out set (38 articles, 131 agreements): strict pair F1 0.790, status 0.93;
 # the last blind batch (30 articles, 90 agreements) after three general fixes: F1 0.791, status 0.92
-FLOORS = {"held-out": (HELD_OUT, 0.77, 0.90), "last batch": (LAST_BATCH, 0.77, 0.89)}
+FLOORS = {"held-out": (HELD_OUT, 0.77, 0.90), "last batch": (LAST_BATCH, 0.77, 0.89),
+          "december batch": (DECEMBER_BATCH, 0.87, 0.90)}
 
 
 @pytest.mark.parametrize("name", FLOORS)
