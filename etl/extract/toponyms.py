@@ -140,7 +140,8 @@ class ToponymFinder:
         if text.isupper() and len(text) <= 4:
             return self.index.country_of(key(text)) if len(text) > 1 else None
         capitalised = text[:1].isupper()
-        if not starts_with_stem(key(text), self.index.country_stems) or key(text) in self.country_homonyms:
+        word = key(text)
+        if not starts_with_stem(word, self.index.country_stems) or word in self.country_homonyms:
             return None  # most words cannot name a country: spare the morphology
         for variant in self.morph.lemma_variants(text):
             code = self.index.country_of(key(variant))
@@ -290,7 +291,7 @@ class ToponymFinder:
             return False
         if tokens[i].lower.endswith(("'s", "’s")) or self._country_token(tokens[i].text):
             return False  # "Georgia's Batumi", "Polish Rzeszów"
-        if i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in self.settlement_markers:
+        if self._after_marker_of(tokens, i):
             return False  # "the municipality of Anykščiai Kęstutis Tubis": the place, then its mayor
         second = _POSSESSIVE.sub("", tokens[i + 1].lower)
         if tokens[i].lower in self.settlement_markers or second in self.region_nouns or second in self.community \
@@ -298,6 +299,10 @@ class ToponymFinder:
             return False  # "Donetsk Oblast's Lyman", "Lviv Mayor …", "Irpin City Council"
         return all(t.is_capitalised and t.lower not in self.index.english_common and t.lower not in self.particles
                    for t in tokens[i:i + 2])
+
+    def _after_marker_of(self, tokens: list[Token], i: int) -> bool:
+        """The token at i follows a settlement word and 'of' ('the city of Rzeszów', 'municipality of Anykščiai')."""
+        return i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in self.settlement_markers
 
     def _variants(self, tokens: list[Token]) -> list[str]:
         options = [self.lemmas(t)[:6 if "-" in t.text else 4] for t in tokens]  # both parts of 'Прущем-Гданським
@@ -371,7 +376,7 @@ class ToponymFinder:
             if any(_POSSESSIVE.sub("", t.lower) in self.index.english_common for t in (span[0], span[-1])) and not (
                     last - first >= 2 and self._known_latin_phrase(variants[0])):
                 return None
-            if before is not None and before.lower == "of" and first > 1 and tokens[first - 2].lower in self.settlement_markers:
+            if self._after_marker_of(tokens, first):
                 before_marker = True
             after = tokens[last] if last < len(tokens) else None
             after_word = _POSSESSIVE.sub("", after.lower) if after is not None and after.is_word else ""
