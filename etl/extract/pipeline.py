@@ -309,10 +309,15 @@ def _ascii_apostrophe(name: str) -> str:
     return name.translate(_APOSTROPHES)
 
 
-_LATIN_RE = re.compile(r"[a-zA-Z]")
-_CYRILLIC_RE = re.compile(r"[а-яА-ЯіїєґІЇЄҐ]")
+_LATIN_RE = re.compile(r"[a-zA-Z]+")
+_CYRILLIC_RE = re.compile(r"[а-яА-ЯіїєґІЇЄҐ]+")
+
+
+def _letters(pattern: re.Pattern, text: str) -> int:
+    """How many letters of the pattern's script the text holds (counted run by run, not letter by letter)."""
+    return sum(map(len, pattern.findall(text)))
 
 
 def _latin_share(text: str) -> float:
-    latin, cyrillic = len(_LATIN_RE.findall(text)), len(_CYRILLIC_RE.findall(text))
+    latin, cyrillic = _letters(_LATIN_RE, text), _letters(_CYRILLIC_RE, text)
     return latin / (latin + cyrillic) if latin + cyrillic else 0.0
