@@ -97,7 +97,7 @@ class ToponymFinder:
         return self.morph.lemma_variants(token.text)
 
     def _lemma_in(self, token: Token, words: frozenset) -> bool:
-        return token.lower in words or any(v in words for v in self.lemmas(token))
+        return token.lower in words or not words.isdisjoint(self.lemmas(token))
 
     def countries_in(self, sentence: Sentence) -> list[tuple[int, str]]:
         """(token position, country code) for country names and adjectives ('французьким', 'США', 'Болгарія')."""
