@@ -462,10 +462,10 @@ class ToponymFinder:
             words = [t for t in span if t.is_word]
             if not found_ids and cyrillic and len(words) <= 2 and self._may_be_spelled(
                     words, tokens[last] if last < len(tokens) else None) and (
-                    hint or before_marker or not all(self.morph.analyse(t.text).is_common_word for t in words)):
+                    before_marker or not all(self.morph.analyse(t.text).is_common_word for t in words)):
                 # a reading by the country's spelling rules, of a one- or two-word name; of words the dictionary
-                # knows as common ones ('Польщі', 'надзвичайним') only where a marker or a foreign hint says a
-                # place is named
+                # knows as common ones ('Польщі', 'Федерації', 'Сервісної') only after a settlement word ('гміни
+                # Орли'): a country's adjective before a common word ('німецької Сервісної служби') names no place
                 found_ids, foreign_form = self._spelled(tuple(variants[:3]), frozenset(doc_countries),
                                                         self._nearest_country(first))
             foreign = list(found_ids)
