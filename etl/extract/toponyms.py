@@ -23,7 +23,8 @@ _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
 _LIST_OPENERS = frozenset({"—", "–", ":"})
 _QUOTES = frozenset({'"', "«", "“", "„", "'"})
-_PLURAL_MARKERS = frozenset({"міст", "містах", "громад", "cities", "towns", "municipalities", "communities"})
+_PLURAL_MARKERS = frozenset({"міст", "містах", "містами", "містам", "громад", "громадах", "громадами", "громадам", "cities",
+                             "towns", "municipalities", "communities"})  # "з містами Росії": the country, not a town
 _UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "county", "rural"})
 _UNIT_NOUNS = frozenset({"municipality", "municipalities", "commune", "gmina", "council", "kommune", "kommun"})
 _SMALL_NUMERALS = frozenset({"два", "дві", "три", "чотири", "двох", "трьох", "two", "three", "four"})
