@@ -44,7 +44,9 @@ class AttributeRules:
         if not statuses or sole:
             for i in generic:
                 if not self.sents[i].is_title:
-                    statuses |= self.cues.statuses(self.sents[i].cue_text) - ({"terminated"} if sole else set())
+                    # a termination told of no pair ("розірвали зв'язки з містами Росії") ends only the ties
+                    # with the countries it names: added below, for partners in terminated_countries
+                    statuses |= self.cues.statuses(self.sents[i].cue_text) - {"terminated"}
         if not pair.in_passing and "terminated" not in statuses and pkey[0] == "F" \
                 and self.index.places[pkey[1]].country_code in self.cues.terminated_countries \
                 and any("terminated" in self.cues.statuses(self.sents[i].cue_text) for i in generic):
