@@ -44,6 +44,29 @@ def test_ending_a_twinning_with_a_russian_city_is_terminated(extract):
     assert (mention["partner_country"], mention["status"], mention["date"]) == ("RU", "terminated", "2022-03-03")
 
 
+def test_cities_of_a_country_name_the_country_not_a_town_in_it(extract):
+    mentions = extract("Прилуки розірвали побратимські зв'язки з містами Росії та Білорусі.\n"
+                       "Угоду з російським містом Ковров депутати припинили 15 березня 2022 року.", published="2022-03-16")
+    assert {(m["partner_name_en"], m["status"]) for m in mentions} == {("Kovrov", "terminated")}
+
+
+def test_a_termination_told_of_no_pair_does_not_end_a_tie_in_another_country(extract):
+    mentions = extract("Прилуки розірвали побратимські зв'язки з містами Росії\n"
+                       "15 березня міська рада припинила дію угоди про побратимство з російським містом Ковров.\n"
+                       "Угода з латвійським містом Лімбажі, підписана 5 вересня 2017 року, залишається чинною.",
+                       published="2022-03-16")
+    [limbazi] = [m for m in mentions if m["partner_country"] == "LV"]
+    assert (limbazi["status"], limbazi["date"], limbazi["mentioned_in_passing"]) == ("signed", "2017-09-05", True)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Домовленість про партнерство між Дубном та польським містом Любартів підписана 12 травня.", "signed"),
+    ("Домовленість про партнерство між Дубном та польським містом Любартів має бути підписана восени.", "planned"),
+])
+def test_a_signed_participle_is_a_signing_unless_it_is_still_to_be(extract, text, status):
+    [mention] = extract(text, published="2011-05-20")
+    assert (mention["status"], mention["mentioned_in_passing"]) == (status, False)  # news, not a tie recalled
+
 @pytest.mark.parametrize("text", [
     "Львівська обласна рада підписала угоду про партнерство з Підкарпатським воєводством.",
     "Міський голова Бучі відвідав Краків і зустрівся з волонтерами.",
