@@ -391,8 +391,11 @@ class PairBuilder(AttributeRules):
             keyed.append((pair, pkey, mention))
         current = [pair for pair, _, mention in keyed if any(not self.sents[i].is_background for i in mention)]
         if current and all(pair.in_passing for pair, _, _ in keyed) \
-                and any(self._reports_event(i) for i in generic if not self.sents[i].is_title):
-            for pair in current:  # the article's current pairs, their signing told without their names
+                and any(self._reports_event(i) and "terminated" not in self.cues.statuses(self.sents[i].cue_text)
+                        for i in generic if not self.sents[i].is_title):
+            # the article's current pairs, their signing told without their names; a tie ended with a city left
+            # unnamed ('Угоду з російським містом-побратимом розірвали') tells nothing of the others
+            for pair in current:
                 pair.in_passing = False
         sole = sum(not pair.in_passing for pair, _, _ in keyed) == 1
         for pair, pkey, mention in keyed:

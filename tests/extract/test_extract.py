@@ -226,3 +226,15 @@ def test_a_pronoun_or_adjective_spelt_as_a_country_names_no_country(extractor):
                                 "співпрацюють із польськими гмінами.")
     assert extractor.finder.countries_in(first) == []
     assert [code for _, code in extractor.finder.countries_in(second)] == ["PL", "PL"]  # польськими, гмінами
+
+
+def test_a_tie_ended_with_an_unnamed_city_leaves_a_roundup_of_old_ties_in_passing(extract):
+    mentions = extract("Міста-партнери Дубна\n"
+                       "Кросно-Оджанське (Польща)\n"
+                       "Угоду про побратимство між Дубном і Кросном-Оджанським підписано 12 травня 2011 року.\n"
+                       "Любартів (Польща)\n"
+                       "Угоду про співпрацю з Любартовом укладено у 2016 році.\n"
+                       "Угоду з російським містом-побратимом міська рада розірвала у березні 2022 року.",
+                       published="2025-08-11")
+    found = {m["partner_name_en"]: (m["status"], m["date"], m["mentioned_in_passing"]) for m in mentions}
+    assert found == {"Krosno Odrzańskie": ("signed", "2011-05-12", True), "Lubartów": ("signed", None, True)}
