@@ -64,6 +64,8 @@ def test_generic_words_are_dropped_unless_nothing_else_is_left():
     ("ржепориє", "reporyje", "CZ"),
     ("тлахомулькодесуньїга", "tlajomulcodezuniga", "MX"),
     ("гербю", "horby", "SE"),
+    ("скалиця", "skalica", "SK"),  # '-иця' for the West Slavic '-ica'
+    ("легниця", "legnica", "PL"),
 ])
 def test_a_language_spelling_of_the_ukrainian_name_costs_no_edits(word, latin, country):
     assert spelling_distance(word, latin, spellings(country), limit=1) == 0
