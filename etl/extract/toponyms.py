@@ -80,6 +80,7 @@ class ToponymFinder:
         self.settlement_markers = frozenset(words["settlement_markers"])
         self.region_markers = frozenset(words["region_markers"])
         self.person_markers = frozenset(words["person_markers"])
+        self.office_words = frozenset(words["office_words"])
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
         self.country_homonyms = frozenset(words["country_homonyms"])
@@ -301,6 +302,14 @@ class ToponymFinder:
         return all(t.is_capitalised and t.lower not in self.index.english_common and t.lower not in self.particles
                    for t in tokens[i:i + 2])
 
+    def _office_before(self, before: Token, span: list[Token]) -> bool:
+        """'з мером Ширвінтоса': a town official's title before one Cyrillic name in the genitive that is no
+        person's name (not 'мер Сергій')."""
+        if len(span) != 1 or not span[0].is_cyrillic or not self._lemma_in(before, self.office_words):
+            return False
+        analysis = self.morph.analyse(span[0].text)
+        return not analysis.is_person and (not analysis.cases or "gent" in analysis.cases)
+
     def _after_marker_of(self, tokens: list[Token], i: int) -> bool:
         """The token at i follows a settlement word and 'of' ('the city of Rzeszów', 'municipality of Anykščiai')."""
         return i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in self.settlement_markers
@@ -372,7 +381,8 @@ class ToponymFinder:
         cyrillic = span[0].is_cyrillic
         variants = self._variants(span) if cyrillic else [latin_fold(_POSSESSIVE.sub("", surface))]
         before_marker = before is not None and before.is_word and (
-            self._lemma_in(before, self.settlement_markers) or self._hyphenated_marker(before))
+            self._lemma_in(before, self.settlement_markers) or self._hyphenated_marker(before)
+            or self._office_before(before, span))
         if not cyrillic:
             if any(_POSSESSIVE.sub("", t.lower) in self.index.english_common for t in (span[0], span[-1])) and not (
                     last - first >= 2 and self._known_latin_phrase(variants[0])):

@@ -238,3 +238,13 @@ def test_a_tie_ended_with_an_unnamed_city_leaves_a_roundup_of_old_ties_in_passin
                        published="2025-08-11")
     found = {m["partner_name_en"]: (m["status"], m["date"], m["mentioned_in_passing"]) for m in mentions}
     assert found == {"Krosno Odrzańskie": ("signed", "2011-05-12", True), "Lubartów": ("signed", None, True)}
+
+
+def test_a_single_name_after_a_mayor_is_the_mayor_s_town(extract):
+    mentions = extract("Хорольська громада шукає партнерів у Литві.\n"
+                       "3 червня відбулася онлайн-зустріч із мером Ширвінтоса Вайдасом Юркусом. "
+                       "Учасники обговорили можливість підписання меморандуму про співпрацю.", published="2025-06-06")
+    assert [(m["ua_party"], m["partner_name_en"], m["status"]) for m in mentions] == [
+        ("Хорол", "Širvintos", "negotiating")]
+    assert extract("Мер Сергій Моргунов зустрівся з литовськими колегами й обговорив співпрацю.") == []
+
