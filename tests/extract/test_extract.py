@@ -248,3 +248,9 @@ def test_a_single_name_after_a_mayor_is_the_mayor_s_town(extract):
         ("Хорол", "Širvintos", "negotiating")]
     assert extract("Мер Сергій Моргунов зустрівся з литовськими колегами й обговорив співпрацю.") == []
 
+
+def test_a_name_read_by_its_spelling_is_looked_for_in_the_country_named_just_before_it(extract):
+    mentions = extract("Буча уклала угоду про співпрацю з французьким містом Авранш.\n"
+                       "Згодом до Бучі приїхала делегація з Норвегії на чолі з мером Саннеса Стенлі Віраком, "
+                       "і міста уклали угоду про співпрацю.", published="2023-12-20")
+    assert "Cannes" not in {m["partner_name_en"] for m in mentions}
