@@ -43,6 +43,7 @@ class Cues:
         self.domestic_re = _compile(data["domestic_context"])
         self.unnamed_partners_re = _compile(data["unnamed_partners"])
         self.multi_party_re = _compile(data["multi_party"])
+        self.respectively_re = _compile(data["respectively"])
         self.relative_day_res = [(int(days), _compile(patterns)) for days, patterns in data["relative_days"].items()]
         self.twin_list_before_re = re.compile(f"(?:{_alternation(data['twin_list_before'])})$")
         self.twin_list_after_re = re.compile(_alternation(data["twin_list_after"]))
@@ -66,6 +67,10 @@ class Cues:
     def multi_party(self, sentences) -> bool:
         """The article tells of a document of three or more parties."""
         return any(self.multi_party_re.search(prepare(s.text)) for s in sentences)
+
+    def pairs_in_order(self, text: str) -> bool:
+        """'… with Tomaszów Lubelski and Jarosław respectively': the sentence pairs its parties in turn."""
+        return bool(self.respectively_re.search(prepare(text)))
 
     def owns_twin_list(self, before: str, after: str) -> bool:
         """The text around a place makes it the one whose twins are listed (before it, or after its 's)."""

@@ -210,8 +210,9 @@ class PairBuilder(AttributeRules):
                 recalled = s.is_background and self.cues.type_of(s.cue_text) is not None  # "Its sister cities include …"
                 implicit = [home] if home and (self._tells_event(s, continuation) or recalled) else []
                 parties = hromadas or implicit
-                by_clause = ((self._alternating_pairs(s) if len(foreign) >= 2 else None) or self._clause_pairs(s)) \
-                    if len(hromadas) >= 2 else None
+                by_clause = (self._respective_pairs(s, hromadas, foreign)
+                             or (self._alternating_pairs(s) if len(foreign) >= 2 else None)
+                             or self._clause_pairs(s)) if len(hromadas) >= 2 else None
                 for ua, gid in by_clause or [(ua, gid) for ua in parties for gid in foreign]:
                     add(ua, gid, "foreign", s, named=bool(hromadas))
             elif not domestic_ok:
@@ -302,6 +303,13 @@ class PairBuilder(AttributeRules):
             return None
         pairs = [(sequence[n][1], sequence[n + 1][1]) for n in range(0, len(sequence), 2)]
         return pairs if first == "H" else [(ua, gid) for gid, ua in pairs]
+
+    def _respective_pairs(self, s, hromadas: list[str], foreign: list[int]) -> list[tuple[str, int]] | None:
+        """'Sokal and Busk signed memoranda with Tomaszów Lubelski and Jarosław respectively': as many hromadas as
+        partners, paired in the order they are named."""
+        if len(hromadas) != len(foreign) or not self.cues.pairs_in_order(s.text):
+            return None
+        return list(zip(hromadas, foreign))
 
     def _clause_pairs(self, s) -> list[tuple[str, int]] | None:
         """'Lyman signed with Westport, and Sviatohirsk signed with Easton': pairs inside each clause, when at least

@@ -141,3 +141,15 @@ def test_a_document_signed_by_people_only_takes_no_partner_from_the_sentence_bef
             "«Союз», що діє в Рівному. Документ підписали сільська голова Алла Карп'юк і лідерка союзу "
             "Єва Маньковська.\n")
     assert extract(text, "2024-08-26") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 10 June, the Sokal and Busk communities of Lviv Oblast signed memoranda of cooperation with the Polish towns "
+    "of Tomaszów Lubelski and Jarosław respectively.",
+    "10 червня Сокальська та Буська громади підписали меморандуми з польськими містами Томашів-Любельський "
+    "і Ярослав відповідно.",
+])
+def test_parties_named_respectively_are_paired_in_turn(extract, text):
+    mentions = extract(text, published="2025-06-12")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {
+        ("Сокаль", "Tomaszów Lubelski"), ("Буськ", "Jarosław")}
