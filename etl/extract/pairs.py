@@ -208,7 +208,8 @@ class PairBuilder(AttributeRules):
                         add(home, other, "domestic", s, named=False)
                     continue
                 recalled = s.is_background and self.cues.type_of(s.cue_text) is not None  # "Its sister cities include …"
-                implicit = [home] if home and (self._tells_event(s, continuation) or recalled) else []
+                subject = self._paragraph_subject(s) or home
+                implicit = [subject] if subject and (self._tells_event(s, continuation) or recalled) else []
                 parties = hromadas or implicit
                 by_clause = (self._respective_pairs(s, hromadas, foreign)
                              or (self._alternating_pairs(s) if len(foreign) >= 2 else None)
@@ -247,6 +248,15 @@ class PairBuilder(AttributeRules):
             named_with[partner].add(ua)
         return {k: p for k, p in pairs.items()
                 if (p.ua_code, p.partner) in explicit or not (named_with[p.partner] - {p.ua_code})}
+
+    def _paragraph_subject(self, s) -> str | None:
+        """The one hromada the sentence before, in the same paragraph, names with no partner: whose partner a
+        sentence naming no hromada tells of ('Для Барвінківської громади все лише починається. … зустріч з
+        бургомістром Фельдбаха')."""
+        if s.index == 0 or self.sents[s.index - 1].paragraph != s.paragraph or s.lead is not None:
+            return None
+        hromadas, foreign = self._parties(self.sents[s.index - 1])
+        return hromadas[0] if len(hromadas) == 1 and not foreign else None
 
     def _twin_list_owner(self, s) -> tuple | None:
         """The place whose twins a sentence lists: 'sister cities of X', "X's other twin towns", 'побратими X'

@@ -153,3 +153,13 @@ def test_parties_named_respectively_are_paired_in_turn(extract, text):
     mentions = extract(text, published="2025-06-12")
     assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {
         ("Сокаль", "Tomaszów Lubelski"), ("Буськ", "Jarosław")}
+
+
+def test_a_partner_named_without_a_hromada_is_the_partner_of_the_hromada_just_before_it(extract):
+    mentions = extract("Дві громади Харківщини знайшли партнерів в Австрії\n"
+                       "21 жовтня Лозівська міська громада та місто Вайц підписали лист про наміри щодо співпраці.\n"
+                       "Для Барвінківської громади все лише починається. 24 жовтня відбулася перша онлайн-зустріч з "
+                       "бургомістром Фельдбаха, під час якої сторони обговорили можливість партнерства.",
+                       published="2024-10-28")
+    assert {(m["ua_party"], m["partner_name_en"], m["status"]) for m in mentions} == {
+        ("Лозова", "Weiz", "intent"), ("Барвінкове", "Feldbach", "negotiating")}
