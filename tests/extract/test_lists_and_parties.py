@@ -163,3 +163,12 @@ def test_a_partner_named_without_a_hromada_is_the_partner_of_the_hromada_just_be
                        published="2024-10-28")
     assert {(m["ua_party"], m["partner_name_en"], m["status"]) for m in mentions} == {
         ("Лозова", "Weiz", "intent"), ("Барвінкове", "Feldbach", "negotiating")}
+
+
+@pytest.mark.parametrize("bar", ["Подобається · Коментар · Поділитися", "Like · Comment · Share", "Найрелевантніші ▾"])
+def test_the_comments_under_a_social_network_post_are_chrome(bar):
+    page = "\n".join(["Барвінкове і Рожище — тепер партнери!", "",
+                      "Учора, 17 липня, у Рожищі ми підписали меморандум про співпрацю з Рожищенською громадою.", "",
+                      "👍❤️ 214 · 37 коментарів", bar, "Микола Бондар", "А з Ізюмом теж щось підписували?"])
+    text = strip_chrome(page).text
+    assert "Рожищенською громадою" in text and "Ізюмом" not in text
