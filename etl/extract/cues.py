@@ -31,6 +31,7 @@ class Cues:
     def __init__(self) -> None:
         data = toml("cues")
         self.relation_re = _compile(data["relation"])
+        self.negated_relation_re = _compile(data["negated_relation"])
         self.background_paragraph_re = _compile(data["background_paragraph"], word_start=False)
         self.background_sentence_re = _compile(data["background_sentence"])
         self.type_rules = [(rule["type"], rule["strength"], _compile(rule["patterns"])) for rule in data["type"]]
@@ -90,7 +91,9 @@ class Cues:
         return bool(self.unnamed_partners_re.search(_RELATIVE_CLAUSE.split(prepare(text))[0]))
 
     def is_relation(self, text: str) -> bool:
-        return bool(self.relation_re.search(prepare(text)))
+        """A cue of a partnership outside any 'no agreement was signed' phrase ('провела переговори …, проте
+        жодних документів не підписано' still tells of talks)."""
+        return bool(self.relation_re.search(self.negated_relation_re.sub(" ", prepare(text))))
 
     def opens_background(self, text: str) -> bool:
         return bool(self.background_paragraph_re.search(prepare(text).lstrip("«\"„ ")))

@@ -254,3 +254,14 @@ def test_a_name_read_by_its_spelling_is_looked_for_in_the_country_named_just_bef
                        "Згодом до Бучі приїхала делегація з Норвегії на чолі з мером Саннеса Стенлі Віраком, "
                        "і міста уклали угоду про співпрацю.", published="2023-12-20")
     assert "Cannes" not in {m["partner_name_en"] for m in mentions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Мер польського Свідника зустрівся з міським головою Коростеня, проте жодних угод між містами не підписували.",
+     set()),
+    ("The mayor of Rzeszów met the mayor of Lutsk, but no agreements were signed.", set()),
+    ("Сарненська громада провела переговори з представниками литовських Біржай, проте жодних документів поки не "
+     "підписано.", {("Сарни", "Birzai", "negotiating")}),
+])
+def test_a_meeting_where_no_agreement_was_signed_is_no_partnership_unless_talks_are_told(extract, text, expected):
+    assert {(m["ua_party"], m["partner_name_en"], m["status"]) for m in extract(text, published="2025-07-04")} == expected
