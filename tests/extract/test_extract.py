@@ -265,3 +265,9 @@ def test_a_name_read_by_its_spelling_is_looked_for_in_the_country_named_just_bef
 ])
 def test_a_meeting_where_no_agreement_was_signed_is_no_partnership_unless_talks_are_told(extract, text, expected):
     assert {(m["ua_party"], m["partner_name_en"], m["status"]) for m in extract(text, published="2025-07-04")} == expected
+
+
+def test_a_signing_set_for_later_is_planned(extract):
+    [mention] = extract("Ще одним партнером Борівської громади має стати Галицька міська громада: підписання "
+                        "меморандуму з Галичем заплановано на осінь.", published="2025-07-02")
+    assert (mention["ua_party"], mention["partner"], mention["status"]) == ("Борова", "Галич", "planned")
