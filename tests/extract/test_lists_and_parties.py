@@ -172,3 +172,16 @@ def test_the_comments_under_a_social_network_post_are_chrome(bar):
                       "👍❤️ 214 · 37 коментарів", bar, "Микола Бондар", "А з Ізюмом теж щось підписували?"])
     text = strip_chrome(page).text
     assert "Рожищенською громадою" in text and "Ізюмом" not in text
+
+
+@pytest.mark.parametrize("label, item", [
+    ("RELATED", "› Brandon council marks a decade of twinning with Chervonohrad (Aug. 12, 2024)"),
+    ("Read more", "  - Swanley and Fastiv celebrate first year of twinning (20 January 2025)"),
+    ("Share this article:  Facebook  X  WhatsApp  Email", "Swanley and Fastiv celebrate first year of twinning"),
+    ("Новини", "– Самбір і Ясло підписали меморандум (12 березня 2025)"),
+])
+def test_related_headlines_under_a_bare_label_or_closed_by_a_textual_date_are_chrome(label, item):
+    page = "\n".join(["Derhachi and Hexham open talks", "",
+                      "Hexham councillors held online talks with Derhachi on 14 January.", "", label, item])
+    text = strip_chrome(page).text
+    assert "online talks" in text and "Swanley" not in text and "Brandon" not in text and "Ясло" not in text
