@@ -271,3 +271,9 @@ def test_a_signing_set_for_later_is_planned(extract):
     [mention] = extract("Ще одним партнером Борівської громади має стати Галицька міська громада: підписання "
                         "меморандуму з Галичем заплановано на осінь.", published="2025-07-02")
     assert (mention["ua_party"], mention["partner"], mention["status"]) == ("Борова", "Галич", "planned")
+
+
+def test_a_council_agreeing_to_establish_a_tie_is_a_council_decision(extract):
+    [mention] = extract("Окремим рішенням рада погодила встановлення партнерських відносин між Збаразькою міською "
+                        "громадою та словацьким містом Ґелніца.", published="2025-03-03")
+    assert (mention["ua_party"], mention["type"], mention["status"]) == ("Збараж", "council_decision", "intent")
