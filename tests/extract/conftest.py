@@ -12,6 +12,7 @@ DEV_SET = REPO_ROOT / "tests" / "fixtures" / "articles"
 HELD_OUT = REPO_ROOT / "tests" / "fixtures" / "articles_heldout"
 LAST_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_last_batch"
 DECEMBER_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1400"
+BATCH_1600 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1600"
 
 
 @pytest.fixture(scope="session")
