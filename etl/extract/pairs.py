@@ -208,9 +208,10 @@ class PairBuilder(AttributeRules):
                         add(home, other, "domestic", s, named=False)
                     continue
                 recalled = s.is_background and self.cues.type_of(s.cue_text) is not None  # "Its sister cities include …"
-                subject = self._paragraph_subject(s) or home
-                implicit = [subject] if subject and (self._tells_event(s, continuation) or recalled) else []
-                parties = hromadas or implicit
+                parties = hromadas
+                if not parties:  # the hromada the sentence before names, else the article's own
+                    subject = self._paragraph_subject(s) or home
+                    parties = [subject] if subject and (self._tells_event(s, continuation) or recalled) else []
                 by_clause = (self._respective_pairs(s, hromadas, foreign)
                              or (self._alternating_pairs(s) if len(foreign) >= 2 else None)
                              or self._clause_pairs(s)) if len(hromadas) >= 2 else None

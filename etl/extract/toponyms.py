@@ -471,16 +471,15 @@ class ToponymFinder:
             # country named nearest before the name when one is ('делегація з Норвегії … з мером Саннеса' is not
             # Cannes), else in any country of the text
             nearest = self._nearest_country(first)
-            words = [t for t in span if t.is_word]
-            # a reading by the country's spelling rules, of a one- or two-word name; of words the dictionary
-            # knows as common ones ('Польщі', 'Федерації', 'Сервісної') only after a settlement word ('гміни
-            # Орли'): a country's adjective before a common word ('німецької Сервісної служби') names no place
-            spell = cyrillic and len(words) <= 2 and self._may_be_spelled(
-                words, tokens[last] if last < len(tokens) else None) and (
-                before_marker or not all(self.morph.analyse(t.text).is_common_word for t in words))
             pool = frozenset({nearest} if nearest in doc_countries else doc_countries)
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, pool, nearest)
-            if not found_ids and spell:
+            words = [t for t in span if t.is_word]
+            if not found_ids and cyrillic and len(words) <= 2 and self._may_be_spelled(
+                    words, tokens[last] if last < len(tokens) else None) and (
+                    before_marker or not all(self.morph.analyse(t.text).is_common_word for t in words)):
+                # a reading by the country's spelling rules, of a one- or two-word name; of words the dictionary
+                # knows as common ones ('Польщі', 'Федерації', 'Сервісної') only after a settlement word ('гміни
+                # Орли'): a country's adjective before a common word ('німецької Сервісної служби') names no place
                 found_ids, foreign_form = self._spelled(tuple(variants[:3]), pool, nearest)
             foreign = list(found_ids)
             via = "fuzzy"
