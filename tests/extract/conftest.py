@@ -13,6 +13,7 @@ HELD_OUT = REPO_ROOT / "tests" / "fixtures" / "articles_heldout"
 LAST_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_last_batch"
 DECEMBER_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1400"
 BATCH_1600 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1600"
+BATCH_1800 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1800"
 
 
 @pytest.fixture(scope="session")
