@@ -280,12 +280,14 @@ class PairBuilder(AttributeRules):
         return None
 
     def _owner(self, s) -> str | None:
-        """Whose partners a sentence names when it does not say: a list item's, the one hromada of its lead;
-        any other sentence's, the article's home hromada."""
+        """Whose partners a sentence names when it does not say: a list item's, the one hromada of its lead (the
+        article's home hromada when the lead names no place); any other sentence's, the article's home hromada."""
         if s.lead is None:
             return self.home
         named = list(dict.fromkeys(t.choice for t in self.toponyms[s.lead]
                                    if t.kind == "hromada" and not self._is_venue(self.sents[s.lead], t)))
+        if not self.toponyms[s.lead]:
+            return self.home  # "Серед ухвалених рішень:": a lead naming no place lists the article's own
         return named[0] if len(named) == 1 else None
 
     def _between(self, s) -> list[str]:

@@ -185,3 +185,13 @@ def test_related_headlines_under_a_bare_label_or_closed_by_a_textual_date_are_ch
                       "Hexham councillors held online talks with Derhachi on 14 January.", "", label, item])
     text = strip_chrome(page).text
     assert "online talks" in text and "Swanley" not in text and "Brandon" not in text and "Ясло" not in text
+
+
+def test_items_under_a_lead_naming_no_place_are_the_article_s_own_hromada_s(extract):
+    text = ("Підсумки сесії Коростенської міської ради\n"
+            "21 квітня 2022 року відбулося засідання сесії Коростенської міської ради. Серед ухвалених рішень:\n"
+            "про розірвання угоди про побратимство між містом Коростень та містом Кінешма (Російська Федерація);\n"
+            "про припинення дії угоди про дружбу і співробітництво з містом Мозир (Республіка Білорусь);\n")
+    mentions = extract(text, published="2022-04-22")
+    assert {(m["ua_party"], m["partner_name_en"], m["status"]) for m in mentions} == {
+        ("Коростень", "Kineshma", "terminated"), ("Коростень", "Mazyr", "terminated")}
