@@ -195,3 +195,10 @@ def test_items_under_a_lead_naming_no_place_are_the_article_s_own_hromada_s(extr
     mentions = extract(text, published="2022-04-22")
     assert {(m["ua_party"], m["partner_name_en"], m["status"]) for m in mentions} == {
         ("Коростень", "Kineshma", "terminated"), ("Коростень", "Mazyr", "terminated")}
+
+
+def test_a_border_crossing_s_quoted_name_names_no_party(extract):
+    mentions = extract("Володимир і польський Грубешів підписали меморандум про розвиток сполучення через пункт "
+                       "пропуску «Устилуг — Зосін».", published="2024-09-09")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {("Володимир", "Hrubieszów")}
+
