@@ -178,6 +178,8 @@ class PairBuilder(AttributeRules):
             if len(hromadas) == 1 and not foreign and self._announces_partners(s):
                 announced = (hromadas[0], (s.index,))
             owner = continuation[s.index]
+            if owner is not None and not hromadas:
+                home = self._paragraph_subject(s) or home
             if owner is not None and home and not foreign and not [h for h in hromadas if h != home]:
                 named = home in hromadas  # a continuation names the home hromada at most, not the partner with it
                 if owner[0] == "F":
@@ -251,13 +253,17 @@ class PairBuilder(AttributeRules):
                 if (p.ua_code, p.partner) in explicit or not (named_with[p.partner] - {p.ua_code})}
 
     def _paragraph_subject(self, s) -> str | None:
-        """The one hromada the sentence before, in the same paragraph, names with no partner: whose partner a
+        """The one hromada the sentences before it in its paragraph name (not as a venue): whose partner a
         sentence naming no hromada tells of ('Для Барвінківської громади все лише починається. … зустріч з
-        бургомістром Фельдбаха')."""
-        if s.index == 0 or self.sents[s.index - 1].paragraph != s.paragraph or s.lead is not None:
+        бургомістром Фельдбаха'; a digest's 'Володимирська громада. … делегація Грубешова. Сторони підписали …')."""
+        if s.lead is not None:
             return None
-        hromadas, foreign = self._parties(self.sents[s.index - 1])
-        return hromadas[0] if len(hromadas) == 1 and not foreign else None
+        named: list[str] = []
+        for j in range(s.index - 1, -1, -1):
+            if self.sents[j].paragraph != s.paragraph:
+                break
+            named += [h for h in self._parties(self.sents[j])[0] if h not in named]
+        return named[0] if len(named) == 1 else None
 
     def _twin_list_owner(self, s) -> tuple | None:
         """The place whose twins a sentence lists: 'sister cities of X', "X's other twin towns", 'побратими X'

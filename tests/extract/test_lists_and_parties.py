@@ -202,3 +202,12 @@ def test_a_border_crossing_s_quoted_name_names_no_party(extract):
                        "пропуску «Устилуг — Зосін».", published="2024-09-09")
     assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {("Володимир", "Hrubieszów")}
 
+
+def test_a_digest_paragraph_s_hromada_is_the_party_of_the_signing_told_after_its_visitor(extract):
+    text = ("Громади Волині розширюють співпрацю з польськими партнерами\n"
+            "Ковельська громада. 5 вересня польська Бяла-Підляська підписала угоду про співпрацю з Ковелем.\n"
+            "Володимирська громада. Наступного дня, 6 вересня, у Володимирі побувала делегація Грубешова. Сторони "
+            "підписали меморандум, що стосується розвитку туризму.\n")
+    mentions = extract(text, published="2024-09-09")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {
+        ("Ковель", "Biała Podlaska"), ("Володимир", "Hrubieszów")}
