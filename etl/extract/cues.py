@@ -48,6 +48,7 @@ class Cues:
         self.relative_day_res = [(int(days), _compile(patterns)) for days, patterns in data["relative_days"].items()]
         self.twin_list_before_re = re.compile(f"(?:{_alternation(data['twin_list_before'])})$")
         self.twin_list_after_re = re.compile(_alternation(data["twin_list_after"]))
+        self.generic_owner_re = _compile(data["generic_owner"], word_start=False)
         self.destination_re = re.compile(f"^(?:{_alternation(data['destination'])})$")
         self.terminated_countries = frozenset(data["terminated_countries"])
         self.theme_re = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -76,6 +77,10 @@ class Cues:
     def owns_twin_list(self, before: str, after: str) -> bool:
         """The text around a place makes it the one whose twins are listed (before it, or after its 's)."""
         return bool(self.twin_list_before_re.search(prepare(before)) or self.twin_list_after_re.match(prepare(after)))
+
+    def names_generic_owner(self, text: str) -> bool:
+        """The sentence opens with 'the city' or 'місто': the page's own city, unnamed."""
+        return bool(self.generic_owner_re.search(prepare(text).lstrip("«\"„ ")))
 
     def relative_days(self, text: str) -> int | None:
         """Days from the publication date that a word like 'сьогодні' or 'yesterday' names."""

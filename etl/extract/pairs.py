@@ -61,6 +61,7 @@ class PairBuilder(AttributeRules):
             self.partner_keys.append(keys)
             self.positions.append(where)
         self.home = self._home()
+        self.foreign_home = self._foreign_home()
         self.multi_party = self.cues.multi_party(sents)
 
     # --- parties -------------------------------------------------------------------------------
@@ -117,6 +118,19 @@ class PairBuilder(AttributeRules):
         if not scores:
             return None
         return scores.most_common(1)[0][0]
+
+    def _foreign_home(self) -> tuple | None:
+        """A foreign town's own page: the first body sentence naming a place opens with that town and names no
+        hromada ("Göttingen has a new partner in Ukraine.", "Regina, Saskatchewan, has been building friendships")."""
+        for s, found in zip(self.sents, self.toponyms):
+            named = [t for t in found if t.kind in ("hromada", "foreign")]
+            if s.is_title or not named:
+                continue
+            if s.is_background or named[0].kind != "foreign" or named[0].first != 0 \
+                    or any(t.kind == "hromada" for t in named):
+                return None
+            return self._key(named[0])
+        return None
 
     def _parties(self, s) -> tuple[list[str], list[int]]:
         hromadas: list[str] = []
@@ -279,6 +293,9 @@ class PairBuilder(AttributeRules):
             if (genitive and self.cues.owns_twin_list(s.text[:start], "")) or (
                     possessive and self.cues.owns_twin_list("", s.text[end:].lstrip())):
                 return k
+        if self.foreign_home is not None and s.lead is None and self.cues.names_generic_owner(s.text) and (
+                s.is_background or self.cues.type_of(s.cue_text) is not None):
+            return self.foreign_home  # on Göttingen's page, "The city is already twinned with Cheltenham, Pau …"
         named = [t for t in self.toponyms[s.index] if t.kind in ("hromada", "foreign")]
         if named and named[0].kind == "foreign" and named[0].first <= 1 and all(t.kind == "foreign" for t in named) \
                 and s.lead is None:  # a list item ("• Нови-Сонч (Польща) — з 1996 року") is one of the lead's twins

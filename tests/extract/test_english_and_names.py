@@ -63,3 +63,12 @@ def test_a_place_after_municipality_of_is_read_before_its_mayors_name(extract):
             "district municipality of Anykščiai Kęstutis Tubis signed a memorandum of cooperation.\n")
     assert {(m["ua_party"], m["partner"], m["partner_country"]) for m in extract(text, "2025-05-30")} == {
         ("Козелець", "Аникщяй", "LT")}
+
+
+def test_the_twins_listed_on_a_foreign_towns_own_page_are_that_towns(extract):
+    text = ("Göttingen and Trostianets sign memorandum on partnership\n\n"
+            "Göttingen has a new partner in Ukraine. On 28 September 2023 the Lord Mayor and the Mayor of Trostianets "
+            "signed a memorandum on cooperation.\n\n"
+            "The city is already connected by twinning agreements with Cheltenham (United Kingdom) and Pau (France).")
+    assert {m["partner_name_en"] for m in extract(text, published="2023-10-02")} == {"Göttingen"}
+
