@@ -418,16 +418,21 @@ class PairBuilder(AttributeRules):
         programme = next((p for s in self.sents if not s.is_background and (p := self.cues.programme(s.text))), None)
         result: list[Pair] = []
         keyed = []
-        sides = Counter(p.partner for p in collected.values() if p.partner_kind == "foreign")
+        sides = defaultdict(set)  # foreign partner -> the hromadas paired with it
+        for p in collected.values():
+            if p.partner_kind == "foreign":
+                sides[p.partner].add(p.ua_code)
         for pair in collected.values():
             pkey = ("F" if pair.partner_kind == "foreign" else "H", pair.partner)
             if pair.partner_kind == "domestic" and pair.partner == self.home:
                 pkey = ("H", pair.ua_code)
             mention = [s.index for s in self.sents if pkey in self.partner_keys[s.index]]
-            if sides[pair.partner] > 1:  # a partner of several hromadas: its sentences about another are not this pair's
-                mention = [i for i in mention if ("H", pair.ua_code) in self.partner_keys[i]
-                           or not any(k[0] == "H" for k in self.partner_keys[i])]
             mention += [i for i, owner in enumerate(continuation) if owner == pkey]
+            if len(sides[pair.partner]) > 1:  # a partner of several hromadas: its sentences about another are not this pair's,
+                # and one naming none (or continuing the partner's) is the pair's of the side named last before it
+                mention = [i for i in mention if ("H", pair.ua_code) in self.partner_keys[i]
+                           or (not any(k[0] == "H" for k in self.partner_keys[i])
+                               and self._side_before(i, sides[pair.partner]) in (None, pair.ua_code))]
             mention = sorted(set(mention) | set(pair.relation_sentences))
             own = [i for i in set(pair.relation_sentences) | set(mention)
                    if not self.sents[i].is_background and self._reports_event(i)]
@@ -453,6 +458,14 @@ class PairBuilder(AttributeRules):
             pair.notes = self._notes(pair, pkey, mention)
             result.append(pair)
         return result
+
+    def _side_before(self, i: int, sides: set[str]) -> str | None:
+        """The hromada among sides that the sentences up to i name last."""
+        for j in range(i, -1, -1):
+            named = [k[1] for k in self.partner_keys[j] if k[0] == "H" and k[1] in sides]
+            if named:
+                return named[-1]
+        return None
 
     def _tells_event(self, s, continuation: list[tuple | None]) -> bool:
         """A sentence that may pair its partners with the article's hromada unnamed in it: the title, or one

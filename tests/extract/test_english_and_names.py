@@ -72,3 +72,26 @@ def test_the_twins_listed_on_a_foreign_towns_own_page_are_that_towns(extract):
             "The city is already connected by twinning agreements with Cheltenham (United Kingdom) and Pau (France).")
     assert {m["partner_name_en"] for m in extract(text, published="2023-10-02")} == {"Göttingen"}
 
+
+def test_a_hromada_in_a_foreign_towns_list_of_sister_cities_is_that_towns_twin(extract):
+    text = ("Our sister cities\n\n"
+            "Regina, Saskatchewan, has been building friendships around the world for decades. The City's sister "
+            "cities include Fujiyoshida (Japan), Jinan (China) and Ivano-Frankivsk (Ukraine).\n\n"
+            "On 3 June 2024 Regina's Mayor signed an Agreement of Friendship and Cooperation with the Mayor of Kolomyia.\n\n"
+            "Regina City Council endorsed the agreement on 27 May 2024.")
+    mentions = {(m["ua_party"], m["partner_name_en"]): m for m in extract(text, published="2024-06-12")}
+    assert set(mentions) == {("Івано-Франківськ", "Regina"), ("Коломия", "Regina")}
+    assert mentions["Івано-Франківськ", "Regina"]["mentioned_in_passing"]
+    assert not mentions["Коломия", "Regina"]["mentioned_in_passing"]
+
+
+def test_a_sentence_continuing_a_shared_partner_belongs_to_the_hromada_named_last_before_it(extract):
+    text = ("Луцьк і Люблін стали містами-побратимами\n\n"
+            "У неділю, 27 квітня 2025 року, Луцьк і Люблін підписали угоду про побратимство. "
+            "Сторони домовилися поглиблювати співпрацю в освіті та культурі.\n\n"
+            "Луцьк став другим українським побратимом Любліна. Першим був Рівне: 6 червня 2023 року мери Рівного "
+            "і Любліна підписали меморандум про дружбу.")
+    mentions = {m["ua_party"]: m for m in extract(text, published="2025-04-30")}
+    assert set(mentions) == {"Луцьк", "Рівне"}
+    assert not mentions["Луцьк"]["mentioned_in_passing"]
+    assert mentions["Рівне"]["mentioned_in_passing"] and mentions["Рівне"]["date"] == "2023-06-06"
