@@ -183,12 +183,17 @@ class ToponymFinder:
         if last - first >= 2 and analysis.is_person:
             return True
         if last - first == 2 and tokens[first].is_cyrillic and analysis.maybe_person and (
-                self.morph.analyse(tokens[first + 1].text).maybe_person or not self.morph.is_known_name(tokens[first + 1].text)):
+                self.morph.analyse(tokens[first + 1].text).maybe_person or not self.morph.is_known_name(tokens[first + 1].text)) \
+                and not self._two_word_place(tokens[first:last]):
             return True  # "Богдан Андріїв", "Ярослав Димчак": a first name and a surname, though both are also towns
         if first > 0 and tokens[first - 1].is_word and self._lemma_in(tokens[first - 1], self.person_markers) \
                 and last - first >= 2:
             return True
         return False
+
+    def _two_word_place(self, span: list[Token]) -> bool:
+        """Two Cyrillic words that together name a place in some case ('Стальовою Волею', 'Білій Церкві')."""
+        return any(key(v) in self.index.place_by_cyr or key(v) in self.index.by_centre for v in self._variants(span))
 
     def start_document(self, sentences=()) -> None:
         """Forget the previous article's transliteration matches and the places it was read to name; note whether

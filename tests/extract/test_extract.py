@@ -277,3 +277,9 @@ def test_a_council_agreeing_to_establish_a_tie_is_a_council_decision(extract):
     [mention] = extract("Окремим рішенням рада погодила встановлення партнерських відносин між Збаразькою міською "
                         "громадою та словацьким містом Ґелніца.", published="2025-03-03")
     assert (mention["ua_party"], mention["type"], mention["status"]) == ("Збараж", "council_decision", "intent")
+
+
+def test_a_two_word_town_in_the_instrumental_is_no_first_name_and_surname(extract):
+    text = ("Жовква підписала меморандум\n\n"
+            "Жовківська міська громада 3 березня 2025 року уклала меморандум про співпрацю з польською Стальовою Волею.")
+    assert [m["partner"] for m in extract(text, published="2025-03-05")] == ["Стальова Воля"]
