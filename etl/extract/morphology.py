@@ -130,8 +130,9 @@ class Morphology:
         person = maybe and known and all(_PERSON_TAGS & marks for marks in grammemes)
         cases = frozenset(c for c in (tag.case for tag in tags) if c)
         first_pos = tags[0].POS
-        function = first_pos in _FUNCTION_POS and known and (
-            first_pos in ("CONJ", "PREP") or not any(tag.POS == "NOUN" for tag in tags))
+        function = (first_pos in _FUNCTION_POS and known and (
+            first_pos in ("CONJ", "PREP") or not any(tag.POS == "NOUN" for tag in tags))) or any(
+            {"NPRO", "pers"} <= marks for marks in grammemes)  # 'Вона', 'Вони': a personal pronoun before a surname
         common = known and not any(_NAME_TAGS & marks for marks in grammemes)
         return Analysis(tuple(lemmas), adjective, person, cases, function, maybe, common)
 

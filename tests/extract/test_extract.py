@@ -1,6 +1,8 @@
 """The extractor on short hand-written texts: morphology, partners, status, dates and negatives."""
 import pytest
 
+from etl.extract.text import sentences
+
 
 def _pairs(mentions: list[dict]) -> set[tuple]:
     return {(m["ua_party"], m["ua_oblast"], m["partner"], m["partner_country"]) for m in mentions}
@@ -283,3 +285,9 @@ def test_a_two_word_town_in_the_instrumental_is_no_first_name_and_surname(extrac
     text = ("Жовква підписала меморандум\n\n"
             "Жовківська міська громада 3 березня 2025 року уклала меморандум про співпрацю з польською Стальовою Волею.")
     assert [m["partner"] for m in extract(text, published="2025-03-05")] == ["Стальова Воля"]
+
+
+def test_a_personal_pronoun_opening_a_sentence_is_no_place(extractor):
+    [sentence] = sentences("Вона передбачає спільні заявки на програми транскордонного співробітництва з Ряшевом.")
+    found = extractor.finder.find(sentence, {"PL"}, "uk", relation=True)
+    assert [t.surface for t in found if t.kind == "foreign"] == ["Ряшевом"]
