@@ -468,6 +468,10 @@ class ToponymFinder:
             if ua:
                 return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua,
                                "centre" if cyrillic else "latin", ua_alternatives=foreign)
+        if ua and hint and cyrillic and not foreign and any(self.index.hromadas[c].is_city for c in ua):
+            # "з містами Румунії: Сторожинець і Радівці": no Romanian town of that name (a close spelling of one
+            # would not do), so the Ukrainian town it names
+            return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua, "centre")
         partner_marked = slot or (before is not None and before.lower in _WITH)
         if not foreign and (hint or before_marker or partner_marked) and doc_countries \
                 and (before_marker or not self.morph.analyse(span[0].text).is_person) \

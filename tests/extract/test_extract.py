@@ -291,3 +291,10 @@ def test_a_personal_pronoun_opening_a_sentence_is_no_place(extractor):
     [sentence] = sentences("Вона передбачає спільні заявки на програми транскордонного співробітництва з Ряшевом.")
     found = extractor.finder.find(sentence, {"PL"}, "uk", relation=True)
     assert [t.surface for t in found if t.kind == "foreign"] == ["Ряшевом"]
+
+
+def test_a_hromada_listed_after_a_foreign_country_is_still_the_hromada_when_no_foreign_town_has_its_name(extractor):
+    [sentence] = sentences("Громади Волині поглиблюють співпрацю з містами Польщі: Ковель і Ленчна стали партнерами")
+    found = extractor.finder.find(sentence, {"PL"}, "uk", relation=True)
+    assert [(t.kind, t.surface) for t in found if t.kind in ("hromada", "foreign")] == [
+        ("hromada", "Ковель"), ("foreign", "Ленчна")]
