@@ -12,7 +12,9 @@ _BULLET = re.compile(r"^\s*(?:[–—\-•·*▪●►✓]|\d{1,2}[.)])\s*")
 ITEM_LENGTH = 120  # an unmarked line this short after a lead is a list item ("Роганська — Смілянська (Черкаська обл.)")
 _ABBREVIATIONS = frozenset(
     "м с смт сел вул просп пл обл р рр ім т д див стор тис млн грн ст проф доц акад пп mr mrs ms dr st"
-    " prof gen jan feb mar apr jun jul aug sep sept oct nov dec no".split())
+    " prof gen jan feb mar apr jun jul aug sep sept oct nov dec no"
+    # languages before a name in its own spelling ('муніципій Радівці (рум. Rădăuți)')
+    " рум пол польськ угор нім англ фр франц словац слов чес лит латис молд груз італ ісп".split())
 
 
 class Token:

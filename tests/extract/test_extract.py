@@ -298,3 +298,12 @@ def test_a_hromada_listed_after_a_foreign_country_is_still_the_hromada_when_no_f
     found = extractor.finder.find(sentence, {"PL"}, "uk", relation=True)
     assert [(t.kind, t.surface) for t in found if t.kind in ("hromada", "foreign")] == [
         ("hromada", "Ковель"), ("foreign", "Ленчна")]
+
+
+@pytest.mark.parametrize("text", [
+    "Сторожинецька громада та муніципій Радівці (рум. Rădăuți) уклали угоду про побратимство.",
+    "Громада підписала меморандум з гміною Старе Място (пол. Stare Miasto) у Підкарпатті.",
+    "Мер м. Херсон і І. Терехов підписали меморандум.",
+])
+def test_a_language_or_place_abbreviation_before_a_capital_does_not_end_the_sentence(text):
+    assert [s.text for s in sentences(text)] == [text]
