@@ -81,6 +81,8 @@ class ToponymFinder:
         self.region_markers = frozenset(words["region_markers"])
         self.person_markers = frozenset(words["person_markers"])
         self.office_words = frozenset(words["office_words"])
+        self.regional_bodies = frozenset(words["regional_bodies"])
+        self.regional_body_adjectives = frozenset(words["regional_body_adjectives"])
         self.particles = frozenset(words["name_particles"])
         self.usual_countries = frozenset(words["usual_partner_countries"])
         self.country_homonyms = frozenset(words["country_homonyms"])
@@ -315,6 +317,11 @@ class ToponymFinder:
         analysis = self.morph.analyse(span[0].text)
         return not analysis.is_person and (not analysis.cases or "gent" in analysis.cases)
 
+    def _regional_body_before(self, tokens: list[Token], first: int) -> bool:
+        """'Повітова рада Сучави', 'обласної ради Підкарпаття': a region's council or administration just before."""
+        return first > 1 and self._lemma_in(tokens[first - 1], self.regional_bodies) and tokens[first - 2].is_word \
+            and self._lemma_in(tokens[first - 2], self.regional_body_adjectives)
+
     def _after_marker_of(self, tokens: list[Token], i: int) -> bool:
         """The token at i follows a settlement word and 'of' ('the city of Rzeszów', 'municipality of Anykščiai')."""
         return i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in self.settlement_markers
@@ -413,7 +420,8 @@ class ToponymFinder:
             if head is not None and head.lower in self.region_nouns and variants[0] in self.index.oblast_by_latin:
                 return Toponym("oblast", sentence.index, first, last, surface, variants[0],
                                [self.index.oblast_by_latin[variants[0]]], "name")
-        if before is not None and before.is_word and self._lemma_in(before, self.region_markers):
+        if before is not None and before.is_word and (self._lemma_in(before, self.region_markers)
+                                                      or self._regional_body_before(tokens, first)):
             return None
         if self._organisation_named(tokens, first):
             return None  # 'the French association "Narbonne-Ukraine"', 'фонд «Львів»' 

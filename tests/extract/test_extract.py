@@ -307,3 +307,12 @@ def test_a_hromada_listed_after_a_foreign_country_is_still_the_hromada_when_no_f
 ])
 def test_a_language_or_place_abbreviation_before_a_capital_does_not_end_the_sentence(text):
     assert [s.text for s in sentences(text)] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Також Чернівецька ОВА та Повітова рада Сучави підписали додаткову угоду про міжрегіональне співробітництво.",
+    "Делегація Чернівецької області 16 липня перебувала з робочим візитом у повіті Сучава (Румунія).",
+])
+def test_a_romanian_county_or_its_council_is_no_partner_town(extractor, text):
+    [sentence] = sentences(text)
+    assert not [t for t in extractor.finder.find(sentence, {"RO"}, "uk", relation=True) if t.kind == "foreign"]
