@@ -440,10 +440,11 @@ class PairBuilder(AttributeRules):
             keyed.append((pair, pkey, mention))
         current = [pair for pair, _, mention in keyed if any(not self.sents[i].is_background for i in mention)]
         if current and all(pair.in_passing for pair, _, _ in keyed) \
-                and any(self._reports_event(i) and "terminated" not in self.cues.statuses(self.sents[i].cue_text)
+                and any(self._reports_event(i) and not self.cues.statuses(self.sents[i].cue_text) & {"terminated", "planned"}
                         for i in generic if not self.sents[i].is_title):
             # the article's current pairs, their signing told without their names; a tie ended with a city left
-            # unnamed ('Угоду з російським містом-побратимом розірвали') tells nothing of the others
+            # unnamed ('Угоду з російським містом-побратимом розірвали') or a plan ('Пропозиції … можна надсилати'
+            # under a roundup of old ties) tells nothing of them
             for pair in current:
                 pair.in_passing = False
         sole = sum(not pair.in_passing for pair, _, _ in keyed) == 1

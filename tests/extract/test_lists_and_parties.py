@@ -211,3 +211,14 @@ def test_a_digest_paragraph_s_hromada_is_the_party_of_the_signing_told_after_its
     mentions = extract(text, published="2024-09-09")
     assert {(m["ua_party"], m["partner_name_en"]) for m in mentions} == {
         ("Ковель", "Biała Podlaska"), ("Володимир", "Hrubieszów")}
+
+
+def test_a_closing_call_for_proposals_does_not_make_a_roundups_old_ties_news(extract):
+    text = ("Міста-партнери громади\n\n"
+            "Ніжинська міська громада підтримує партнерські відносини з двома містами Європи.\n\n"
+            "Угоду про побратимство з Кельце Ніжин підписав ще у 2012 році.\n\n"
+            "Меморандум про співпрацю з литовською Кретингою підписано у 2019 році.\n\n"
+            "Пропозиції щодо спільних проєктів з містами-партнерами можна надсилати до відділу міжнародної співпраці.")
+    mentions = extract(text, published="2025-05-06")
+    assert {m["partner"] for m in mentions} == {"Кельце", "Кретинга"}
+    assert all(m["mentioned_in_passing"] and m["status"] == "signed" for m in mentions)
