@@ -19,6 +19,7 @@ _WITH = frozenset({"з", "із", "зі", "with"})
 _COORDINATION = frozenset({",", "та", "і", "й", "and", "&", "також", "а", "the"})
 _STREET_WORDS = frozenset({"вулиця", "вул", "проспект", "просп", "площа", "бульвар", "провулок", "street", "avenue",
                            "st", "square", "набережна"})
+LIST_LEAD_REACH = 8  # words before a list's colon that may hold its community word
 _SLOT_JOINERS = frozenset({"та", "і", "й", "and", "&"})
 _SLOT_VERBS = frozenset({"twinned", "partnered", "twinning", "побратималися", "поріднилися"})
 _LIST_OPENERS = frozenset({"—", "–", ":"})
@@ -472,7 +473,8 @@ class ToponymFinder:
             ua = []  # "Sebastopol, Calif." in an American article is the Californian town, not occupied Sevastopol
         if ua and not (hint or latin_in_cyrillic_text):
             if not any(self.index.hromadas[c].is_city for c in ua) and not before_marker:
-                ua = [c for c in ua if self.index.hromadas[c].is_city] or (ua if self._village_ok(sentence, last) else [])
+                ua = [c for c in ua if self.index.hromadas[c].is_city] or (
+                    ua if self._village_ok(sentence, last) or self._listed_after_communities(tokens, first) else [])
             if ua:
                 return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua,
                                "centre" if cyrillic else "latin", ua_alternatives=foreign)
@@ -604,6 +606,15 @@ class ToponymFinder:
         # "Hostomel and Stryi communities"; Cyrillic names are not skipped ("Богдан Андріїв і мер …")
         noun = self._next_noun(sentence.tokens, last, names=not sentence.tokens[last - 1].is_cyrillic)
         return noun is not None and self._is_community(noun)
+
+    def _listed_after_communities(self, tokens: list[Token], first: int) -> bool:
+        """'three communities of Ternopil Oblast: Pidhaitsi, Kozova and Pidvolochysk': a name in a list opened by a
+        colon after a community word."""
+        j = first - 1
+        while j >= 0 and (tokens[j].lower in _COORDINATION or tokens[j].is_capitalised):
+            j -= 1
+        return j > 0 and tokens[j].text == ":" and any(
+            t.is_word and self._is_community(t) for t in tokens[max(0, j - LIST_LEAD_REACH):j])
 
     def _foreign_hint(self, tokens: list[Token], first: int, last: int) -> bool:
         """A foreign country word right before the span ('техаською Одесою', 'американського міста Odessa')

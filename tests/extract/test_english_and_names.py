@@ -95,3 +95,11 @@ def test_a_sentence_continuing_a_shared_partner_belongs_to_the_hromada_named_las
     assert set(mentions) == {"Луцьк", "Рівне"}
     assert not mentions["Луцьк"]["mentioned_in_passing"]
     assert mentions["Рівне"]["mentioned_in_passing"] and mentions["Рівне"]["date"] == "2023-06-06"
+
+
+def test_small_towns_listed_after_communities_and_a_colon_are_hromadas(extractor):
+    [sentence] = sentences("The memorandum was signed by the heads of three Ukrainian communities from Ternopil Oblast: "
+                           "Pidhaitsi, Kozova and Pidvolochysk.")
+    found = extractor.finder.find(sentence, {"PL"}, "en", relation=True)
+    assert [t.surface for t in found if t.kind == "hromada"] == ["Pidhaitsi", "Kozova", "Pidvolochysk"]
+
