@@ -103,3 +103,8 @@ def test_small_towns_listed_after_communities_and_a_colon_are_hromadas(extractor
     found = extractor.finder.find(sentence, {"PL"}, "en", relation=True)
     assert [t.surface for t in found if t.kind == "hromada"] == ["Pidhaitsi", "Kozova", "Pidvolochysk"]
 
+
+def test_a_polish_name_with_a_lower_case_nad_is_read_whole(extractor):
+    [sentence] = sentences("Nisko and Rudnik nad Sanem sign memorandum with three communities of Ternopil Oblast")
+    found = extractor.finder.find(sentence, {"PL"}, "en", relation=True)
+    assert [t.surface for t in found if t.kind == "foreign"] == ["Nisko", "Rudnik nad Sanem"]
