@@ -108,3 +108,11 @@ def test_a_polish_name_with_a_lower_case_nad_is_read_whole(extractor):
     [sentence] = sentences("Nisko and Rudnik nad Sanem sign memorandum with three communities of Ternopil Oblast")
     found = extractor.finder.find(sentence, {"PL"}, "en", relation=True)
     assert [t.surface for t in found if t.kind == "foreign"] == ["Nisko", "Rudnik nad Sanem"]
+
+
+def test_the_document_signed_by_mayors_named_at_length_pairs_its_signatories(extract):
+    text = ("Memorandum signed in Nisko\n\n"
+            "The document was signed on the Polish side by the Mayor of Nisko, Waldemar Gleń, and the Mayor of "
+            "Rudnik nad Sanem, Katarzyna Pietryka, and on the Ukrainian side by the head of the Pidhaitsi urban "
+            "territorial community, Ternopil Oblast.")
+    assert {m["partner_name_en"] for m in extract(text, published="2025-05-20")} == {"Nisko", "Rudnik nad Sanem"}
