@@ -383,13 +383,13 @@ class PlaceIndex:
         return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in reading.split("-"))
 
 
-_RESPELLINGS = (("и", "і"), ("х", "г"), ("ы", "и"), ("э", "е"))
+_RESPELLINGS = (("и", "і"), ("х", "г"), ("ы", "и"), ("э", "е"), ("ј", "й"), ("Ј", "Й"))
 _VOWEL_E = re.compile(r"(?<=[аеиіоуюяєї])е")
 
 
 def _ukrainian_spellings(name: str) -> list[str]:
-    """The name as written, then respellings of Russian-style forms: и->і, х->г, є after a vowel, initial И->Й,
-    and spaces as hyphens ('Сан Диего' -> 'Сан-Дієго')."""
+    """The name as written, then respellings of Russian- and Serbian-style forms: и->і, х->г, ј->й, є after a
+    vowel, initial И->Й, and spaces as hyphens ('Сан Диего' -> 'Сан-Дієго', 'Тисаујварош' -> 'Тисауйварош')."""
     out = [name]
     for old, new in _RESPELLINGS:
         out += [v.replace(old, new) for v in out if old in v]

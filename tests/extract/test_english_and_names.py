@@ -116,3 +116,8 @@ def test_the_document_signed_by_mayors_named_at_length_pairs_its_signatories(ext
             "Rudnik nad Sanem, Katarzyna Pietryka, and on the Ukrainian side by the head of the Pidhaitsi urban "
             "territorial community, Ternopil Oblast.")
     assert {m["partner_name_en"] for m in extract(text, published="2025-05-20")} == {"Nisko", "Rudnik nad Sanem"}
+
+
+def test_a_serbian_spelling_with_j_gives_the_ukrainian_name_over_a_translated_one(extractor):
+    [gid] = [g for g, p in extractor.index.places.items() if p.name == "Tiszaújváros"]
+    assert extractor.index.ukrainian_name(gid, "Tiszaujvaros").endswith("сауйварош")  # not "Нові-Град-на-Тісі"
