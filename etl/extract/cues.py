@@ -98,7 +98,11 @@ class Cues:
     def is_relation(self, text: str) -> bool:
         """A cue of a partnership outside any 'no agreement was signed' phrase ('провела переговори …, проте
         жодних документів не підписано' still tells of talks)."""
-        return bool(self.relation_re.search(self.negated_relation_re.sub(" ", prepare(text))))
+        return bool(self.relation_re.search(self._unsigned(text)))
+
+    def _unsigned(self, text: str) -> str:
+        """The prepared text with its 'no agreement was signed' phrases blanked out, offsets kept."""
+        return self.negated_relation_re.sub(lambda m: " " * len(m.group()), prepare(text))
 
     def opens_background(self, text: str) -> bool:
         return bool(self.background_paragraph_re.search(prepare(text).lstrip("«\"„ ")))
@@ -139,8 +143,8 @@ class Cues:
         return frozenset(m.lastgroup for m in self.theme_re.finditer(prepare(text)))
 
     def status_matches(self, text: str) -> tuple[tuple[str, int], ...]:
-        """(status, offset) of every status cue in the text."""
-        return tuple((m.lastgroup, m.start()) for m in self.status_re.finditer(prepare(text)))
+        """(status, offset) of every status cue in the text, none in a 'no document was signed' phrase."""
+        return tuple((m.lastgroup, m.start()) for m in self.status_re.finditer(self._unsigned(text)))
 
     def programme(self, text: str) -> str | None:
         low = prepare(text)

@@ -121,3 +121,14 @@ def test_the_document_signed_by_mayors_named_at_length_pairs_its_signatories(ext
 def test_a_serbian_spelling_with_j_gives_the_ukrainian_name_over_a_translated_one(extractor):
     [gid] = [g for g, p in extractor.index.places.items() if p.name == "Tiszaújváros"]
     assert extractor.index.ukrainian_name(gid, "Tiszaujvaros").endswith("сауйварош")  # not "Нові-Град-на-Тісі"
+
+
+@pytest.mark.parametrize("closing", ["No document was signed during the visit.",
+                                     "No new documents were signed during the visit.",
+                                     "Nothing has been signed yet."])
+def test_talks_closed_by_no_document_signed_are_negotiating(extract, closing):
+    text = ("Kamianets-Podilskyi and Sighetu Marmației explore twinning\n\n"
+            "A delegation led by the Mayor of Kamianets-Podilskyi visited Sighetu Marmației on 9 April 2025 and "
+            f"discussed a possible twinning agreement with the Romanian town. {closing}")
+    [mention] = extract(text, published="2025-04-11")
+    assert mention["status"] == "negotiating"
