@@ -132,3 +132,11 @@ def test_talks_closed_by_no_document_signed_are_negotiating(extract, closing):
             f"discussed a possible twinning agreement with the Romanian town. {closing}")
     [mention] = extract(text, published="2025-04-11")
     assert mention["status"] == "negotiating"
+
+
+def test_a_memorandum_that_should_be_signed_later_is_planned(extract):
+    text = ("Vierzon and Haisyn seal their friendship\n\n"
+            "A memorandum of cooperation between Vierzon and Illintsi is being prepared and should be signed later "
+            "in the year, the mayor announced.")
+    statuses = {m["ua_party"]: m["status"] for m in extract(text, published="2025-01-31")}
+    assert statuses["Іллінці"] == "planned"
