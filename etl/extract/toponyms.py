@@ -189,6 +189,10 @@ class ToponymFinder:
                 self.morph.analyse(tokens[first + 1].text).maybe_person or not self.morph.is_known_name(tokens[first + 1].text)) \
                 and not self._two_word_place(tokens[first:last]):
             return True  # "Богдан Андріїв", "Ярослав Димчак": a first name and a surname, though both are also towns
+        if last - first == 2 and tokens[first].is_cyrillic and "nomn" in analysis.cases \
+                and self.morph.analyse(tokens[first + 1].text).is_person \
+                and not (first > 0 and self._lemma_in(tokens[first - 1], self.settlement_markers)):
+            return True  # "Володимир Лисенко": a town's name as a first name, before a word that is only a surname
         if first > 0 and tokens[first - 1].is_word and self._lemma_in(tokens[first - 1], self.person_markers) \
                 and last - first >= 2:
             return True

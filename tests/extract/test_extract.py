@@ -316,3 +316,10 @@ def test_a_language_or_place_abbreviation_before_a_capital_does_not_end_the_sent
 def test_a_romanian_county_or_its_council_is_no_partner_town(extractor, text):
     [sentence] = sentences(text)
     assert not [t for t in extractor.finder.find(sentence, {"RO"}, "uk", relation=True) if t.kind == "foreign"]
+
+
+def test_a_towns_name_worn_as_a_first_name_before_a_surname_is_a_person(extractor):
+    [sentence] = sentences("Від Дружківки меморандум підписав начальник міської військової адміністрації "
+                           "Володимир Лисенко, від Шумська – міський голова Петро Коваль.")
+    found = extractor.finder.find(sentence, set(), "uk", relation=True)
+    assert [t.surface for t in found if t.kind == "hromada"] == ["Дружківки", "Шумська"]
