@@ -140,3 +140,10 @@ def test_a_memorandum_that_should_be_signed_later_is_planned(extract):
             "in the year, the mayor announced.")
     statuses = {m["ua_party"]: m["status"] for m in extract(text, published="2025-01-31")}
     assert statuses["Іллінці"] == "planned"
+
+
+def test_a_name_before_regional_council_is_the_oblast_not_its_centre(extractor):
+    [sentence] = sentences("On the same day, the district council and the Odesa Regional Council signed an agreement "
+                           "on cooperation between the two regions.")
+    found = extractor.finder.find(sentence, {"MD"}, "en", relation=True)
+    assert [t.kind for t in found] == ["oblast"]
