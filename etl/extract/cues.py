@@ -59,7 +59,7 @@ class Cues:
         self.any_programme_re = _compile([p for patterns in toml("programmes").values() for p in patterns])
         # sentences are asked about once per pair: answer each text once
         for name in ("is_relation", "opens_background", "is_background_sentence", "type_of", "statuses", "themes",
-                     "programme", "status_matches", "unnamed_partners"):
+                     "programme", "status_matches", "unnamed_partners", "_unsigned"):
             setattr(self, name, lru_cache(maxsize=8192)(getattr(self, name)))
 
     def domestic_context(self, sentences) -> bool:

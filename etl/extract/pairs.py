@@ -12,6 +12,7 @@ from etl.extract.morphology import morphology
 # preposition -> the case that makes the next name a venue ("latin": any English name after it)
 _VENUE_PREPOSITIONS = {"у": "loct", "в": "loct", "поблизу": "gent", "біля": "gent", "неподалік": "gent",
                        "під": "ablt", "in": "latin", "near": "latin", "outside": "latin"}
+_NO_NEWS_OF_PAIRS = frozenset({"terminated", "planned"})  # statuses of a general sentence that date no named pair
 _PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre", "center", "район", "околиці",
                       "передмістя", "околиця", "мікрорайон", "east", "west", "north", "south", "north-east", "north-west",
                       "south-east", "south-west", "bank", "banks", "shore"})  # "east of the Vistula"
@@ -428,8 +429,9 @@ class PairBuilder(AttributeRules):
                 pkey = ("H", pair.ua_code)
             mention = [s.index for s in self.sents if pkey in self.partner_keys[s.index]]
             mention += [i for i, owner in enumerate(continuation) if owner == pkey]
-            if len(sides[pair.partner]) > 1:  # a partner of several hromadas: its sentences about another are not this pair's,
-                # and one naming none (or continuing the partner's) is the pair's of the side named last before it
+            if len(sides[pair.partner]) > 1:
+                # a partner of several hromadas: its sentences about another are not this pair's, and one naming
+                # none (or continuing the partner's) is the pair's of the side named last before it
                 mention = [i for i in mention if ("H", pair.ua_code) in self.partner_keys[i]
                            or (not any(k[0] == "H" for k in self.partner_keys[i])
                                and self._side_before(i, sides[pair.partner]) in (None, pair.ua_code))]
@@ -440,7 +442,7 @@ class PairBuilder(AttributeRules):
             keyed.append((pair, pkey, mention))
         current = [pair for pair, _, mention in keyed if any(not self.sents[i].is_background for i in mention)]
         if current and all(pair.in_passing for pair, _, _ in keyed) \
-                and any(self._reports_event(i) and not self.cues.statuses(self.sents[i].cue_text) & {"terminated", "planned"}
+                and any(self._reports_event(i) and not self.cues.statuses(self.sents[i].cue_text) & _NO_NEWS_OF_PAIRS
                         for i in generic if not self.sents[i].is_title):
             # the article's current pairs, their signing told without their names; a tie ended with a city left
             # unnamed ('Угоду з російським містом-побратимом розірвали') or a plan ('Пропозиції … можна надсилати'
