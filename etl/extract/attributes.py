@@ -25,15 +25,18 @@ class AttributeRules:
         """A sentence that tells of something happening: a status cue or a named document."""
         return self.cues.reports_event(self.sents[i].cue_text)
 
-    def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int], sole: bool = False) -> None:
+    def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int], sole: bool = False,
+                recalled: list[int] = ()) -> None:
         """Type, status, date, themes, evidence and confidence of a pair from its own sentences (scope) and the
         article's sentences about no particular pair (generic). The article's only own-event pair (sole) also
-        takes the statuses of those generic sentences ('On the same day, the mayors signed a memorandum')."""
+        takes the statuses of those generic sentences ('On the same day, the mayors signed a memorandum').
+        Sentences recalling the pair's earlier events (recalled) give its type when nothing else does."""
         body = [i for i in scope if not self.sents[i].is_title]
         title = [i for i in scope if self.sents[i].is_title]
-        # type: a named document beats a relationship word; body beats title; own sentences beat generic ones
+        # type: a named document beats a relationship word; body beats title; own sentences beat generic ones,
+        # and those beat the pair's recalled ones ('The twinning agreement with Jasło was signed in 2003')
         found_type = self._first_type(body + title, "document") or self._first_type(body + title) \
-            or self._first_type(generic, "document")
+            or self._first_type(generic, "document") or self._first_type(list(recalled), "document")
         pair.type = found_type or "other"
         # status: the cue nearest the partner in each sentence; highest lifecycle rank over sentences
         statuses: set[str] = set()

@@ -452,7 +452,8 @@ class PairBuilder(AttributeRules):
         sole = sum(not pair.in_passing for pair, _, _ in keyed) == 1
         for pair, pkey, mention in keyed:
             scope = mention if pair.in_passing else [i for i in mention if not self.sents[i].is_background] or mention
-            self._settle(pair, pkey, scope, [] if pair.in_passing else generic, sole and not pair.in_passing)
+            self._settle(pair, pkey, scope, [] if pair.in_passing else generic, sole and not pair.in_passing,
+                         recalled=[i for i in mention if i not in scope])
             if not pair.in_passing:
                 pair.programme = programme
             else:

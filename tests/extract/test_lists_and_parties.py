@@ -222,3 +222,11 @@ def test_a_closing_call_for_proposals_does_not_make_a_roundups_old_ties_news(ext
     mentions = extract(text, published="2025-05-06")
     assert {m["partner"] for m in mentions} == {"Кельце", "Кретинга"}
     assert all(m["mentioned_in_passing"] and m["status"] == "signed" for m in mentions)
+
+
+def test_current_talks_with_a_partner_take_the_type_its_recalled_sentences_name(extract):
+    text = ("Partner towns gather in Kolomyia\n\n"
+            "The twinning agreement with Nowy Sącz was signed in 2003 and is the oldest of Kolomyia's ties.\n\n"
+            "On 6 September 2024 the mayors of Kolomyia and Nowy Sącz discussed a joint youth camp.")
+    [mention] = extract(text, published="2024-09-08")
+    assert (mention["partner_name_en"], mention["type"]) == ("Nowy Sącz", "twinning_agreement")
