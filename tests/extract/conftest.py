@@ -15,6 +15,7 @@ DECEMBER_BATCH = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1400"
 BATCH_1600 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1600"
 BATCH_1800 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1800"
 BATCH_2000 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2000"
+BATCH_2200 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2200"
 
 
 @pytest.fixture(scope="session")
