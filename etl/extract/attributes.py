@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ class AttributeRules:
         return self.cues.reports_event(self.sents[i].cue_text)
 
     def _settle(self, pair: Pair, pkey: tuple, scope: list[int], generic: list[int], sole: bool = False,
-                recalled: list[int] = ()) -> None:
+                recalled: tuple[int, ...] = ()) -> None:
         """Type, status, date, themes, evidence and confidence of a pair from its own sentences (scope) and the
         article's sentences about no particular pair (generic). The article's only own-event pair (sole) also
         takes the statuses of those generic sentences ('On the same day, the mayors signed a memorandum').
@@ -36,7 +37,7 @@ class AttributeRules:
         # type: a named document beats a relationship word; body beats title; own sentences beat generic ones,
         # and those beat the pair's recalled ones ('The twinning agreement with Jasło was signed in 2003')
         found_type = self._first_type(body + title, "document") or self._first_type(body + title) \
-            or self._first_type(generic, "document") or self._first_type(list(recalled), "document")
+            or self._first_type(generic, "document") or self._first_type(recalled, "document")
         pair.type = found_type or "other"
         # status: the cue nearest the partner in each sentence; highest lifecycle rank over sentences
         statuses: set[str] = set()
@@ -78,7 +79,7 @@ class AttributeRules:
         confidence -= 0.2 if pair.in_passing else 0
         pair.confidence = round(max(0.05, min(0.99, confidence)), 2)
 
-    def _first_type(self, sentences: list[int], strength: str | None = None) -> str | None:
+    def _first_type(self, sentences: Sequence[int], strength: str | None = None) -> str | None:
         for i in sentences:
             hit = self.cues.type_of(self.sents[i].cue_text)
             if hit and (strength is None or hit[1] == strength):

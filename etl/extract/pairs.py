@@ -453,7 +453,7 @@ class PairBuilder(AttributeRules):
         for pair, pkey, mention in keyed:
             scope = mention if pair.in_passing else [i for i in mention if not self.sents[i].is_background] or mention
             self._settle(pair, pkey, scope, [] if pair.in_passing else generic, sole and not pair.in_passing,
-                         recalled=[i for i in mention if i not in scope])
+                         recalled=tuple(i for i in mention if i not in scope))
             if not pair.in_passing:
                 pair.programme = programme
             else:
