@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from tqdm import tqdm
 
 from etl.extract.data import toml
-from etl.extract.dates import find_dates, parse_date
+from etl.extract.dates import MONTHS, find_dates, parse_date
 
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 ENCODINGS = ("utf-8-sig", "cp1251")
@@ -132,7 +132,8 @@ def _dateline(line: str) -> tuple[str, date | None]:
     m = _DATELINE.match(line)
     if m and find_dates(m.group(0)):
         return line[m.end():], date.fromisoformat(find_dates(m.group(0))[0].value)
-    words = _WORDS.findall(_DATE_TOKENS.sub(" ", _TIME.sub(" ", line)))
+    # the date's own month name is no word of the line ('Posted 15 October 2025 by the … team · 4 min read')
+    words = [w for w in _WORDS.findall(_DATE_TOKENS.sub(" ", _TIME.sub(" ", line))) if w.lower() not in MONTHS]
     if len(line) <= 100 and len(words) <= 8:
         return "", date.fromisoformat(found[0].value)
     return line, None

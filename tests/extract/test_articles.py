@@ -121,3 +121,13 @@ def test_a_read_next_line_inside_the_article_is_dropped_and_the_article_goes_on(
         + body.replace("Біла Церква", "Місто") + "\n", encoding="utf-8")
     [doc] = list(iter_documents([tmp_path]))
     assert "Trutnov" not in doc.text and doc.text.count("Нествед") == 2
+
+
+def test_a_byline_dates_the_article_though_its_month_is_spelt_out(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Two new partnerships\nPosted 15 October 2025 by the Cities4Cities team · 4 min read\n\n"
+        "The municipality of Deventer and the Pishchanka community signed a memorandum on 2 October.\n",
+        encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path]))
+    assert doc.published_date.isoformat() == "2025-10-15"
+    assert "Posted" not in doc.text
