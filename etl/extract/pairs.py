@@ -484,16 +484,22 @@ class PairBuilder(AttributeRules):
         owner: list[tuple | None] = [None] * len(self.sents)
         for s in self.sents[1:]:
             prev = self.sents[s.index - 1]
-            if [k for k in self.partner_keys[s.index] if k != ("H", self.home)] or prev.paragraph != s.paragraph \
-                    or s.is_title:
+            if prev.paragraph != s.paragraph or s.is_title or self._named_keys(s):
                 continue
-            keys = [k for k in dict.fromkeys(self._key(t) for t in self.toponyms[prev.index] if not self._is_venue(prev, t))
-                    if k is not None and k != ("H", self.home)]  # not "the consulate in San Francisco"
+            keys = self._named_keys(prev)  # not "the consulate in San Francisco"
+            foreign = [k for k in keys if k[0] == "F"]
+            if len(keys) == 2 and len(foreign) == 1:
+                keys = foreign  # "Zwolle has delivered … to Nova Odesa. The two municipalities have agreed …"
             if len(keys) == 1 and not (keys[0][0] == "H" and self._named_as_subject(prev, keys[0][1])):
                 owner[s.index] = keys[0]
             elif not keys and owner[prev.index] is not None:
                 owner[s.index] = owner[prev.index]
         return owner
+
+    def _named_keys(self, s) -> list[tuple]:
+        """The parties a sentence names other than the home hromada, not as a venue ('… will sign in Zwolle')."""
+        return [k for k in dict.fromkeys(self._key(t) for t in self.toponyms[s.index] if not self._is_venue(s, t))
+                if k is not None and k != ("H", self.home)]
 
     def _all_instrumental(self, s) -> bool:
         """Every party of the sentence stands in the instrumental ('з Жовквою та Вайтгорсом'): all are partners."""

@@ -147,3 +147,14 @@ def test_a_name_before_regional_council_is_the_oblast_not_its_centre(extractor):
                            "on cooperation between the two regions.")
     found = extractor.finder.find(sentence, {"MD"}, "en", relation=True)
     assert [t.kind for t in found] == ["oblast"]
+
+
+def test_the_two_municipalities_of_the_sentence_before_are_the_pair_a_planned_signing_names(extract):
+    text = ("Two pairs found each other this autumn\n\n"
+            "The municipality of Deventer and the Pishchanka community signed a memorandum of cooperation on 2 October.\n\n"
+            "The municipality of Zwolle has delivered a fire truck to Nova Odesa. The two municipalities have agreed "
+            "on the text of a memorandum, which the mayors will sign on 12 December 2025 in Zwolle.")
+    mentions = {m["partner_name_en"]: m for m in extract(text, published="2025-10-15")}
+    assert set(mentions) == {"Deventer", "Zwolle"}
+    assert mentions["Zwolle"]["ua_party"] == "Нова Одеса" and mentions["Zwolle"]["status"] == "planned"
+    assert mentions["Zwolle"]["date"] == "2025-12-12"
