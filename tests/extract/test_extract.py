@@ -323,3 +323,14 @@ def test_a_towns_name_worn_as_a_first_name_before_a_surname_is_a_person(extracto
                            "Володимир Лисенко, від Шумська – міський голова Петро Коваль.")
     found = extractor.finder.find(sentence, set(), "uk", relation=True)
     assert [t.surface for t in found if t.kind == "hromada"] == ["Дружківки", "Шумська"]
+
+
+def test_a_foreign_council_deciding_on_a_twinning_to_be_signed_later_is_a_decision_not_a_tie(extract):
+    text = ("Bulgarian Karlovo to twin with Reni\n\n"
+            "The Karlovo Municipal Council has decided to establish twinning relations with the town of Reni in the "
+            "Odesa region of Ukraine. The decision was adopted on Thursday, 29 May.\n\n"
+            "The councillors authorised the mayor to sign the twinning agreement. The document is expected to be "
+            "signed in the autumn, when a Karlovo delegation travels to Reni.")
+    [mention] = extract(text, published="2025-06-02")
+    assert (mention["ua_party"], mention["partner_name_en"]) == ("Рені", "Karlovo")
+    assert (mention["type"], mention["status"], mention["mentioned_in_passing"]) == ("council_decision", "intent", False)
