@@ -16,6 +16,7 @@ BATCH_1600 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1600"
 BATCH_1800 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1800"
 BATCH_2000 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2000"
 BATCH_2200 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2200"
+BATCH_2400 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2400"
 
 
 @pytest.fixture(scope="session")
