@@ -482,11 +482,12 @@ class PairBuilder(AttributeRules):
     def _continuations(self) -> list[tuple | None]:
         """For a sentence naming no partner: the single partner the previous sentence of its paragraph was about."""
         owner: list[tuple | None] = [None] * len(self.sents)
+        named = [self._named_keys(s) for s in self.sents]
         for s in self.sents[1:]:
             prev = self.sents[s.index - 1]
-            if prev.paragraph != s.paragraph or s.is_title or self._named_keys(s):
+            if prev.paragraph != s.paragraph or s.is_title or named[s.index]:
                 continue
-            keys = self._named_keys(prev)  # not "the consulate in San Francisco"
+            keys = named[prev.index]  # not "the consulate in San Francisco"
             foreign = [k for k in keys if k[0] == "F"]
             if len(keys) == 2 and len(foreign) == 1:
                 keys = foreign  # "Zwolle has delivered … to Nova Odesa. The two municipalities have agreed …"
