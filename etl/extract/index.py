@@ -108,9 +108,23 @@ def _stem(word: str) -> str:
     return word[:max(3, len(word) - 2)]
 
 
-def starts_with_stem(word: str, stems: frozenset[str]) -> bool:
-    """Some stem of the set begins the word."""
-    return any(word[:n] in stems for n in range(3, len(word) + 1))
+class Stems:
+    """Stems of three letters or more, with every such beginning of them, so that a word no stem begins is
+    told apart at its first letters that begin none."""
+
+    def __init__(self, stems) -> None:
+        self.stems = frozenset(stems)
+        self.beginnings = frozenset(stem[:n] for stem in self.stems for n in range(3, len(stem) + 1))
+
+    def begin(self, word: str) -> bool:
+        """Some stem of the set begins the word."""
+        for n in range(3, len(word) + 1):
+            beginning = word[:n]
+            if beginning not in self.beginnings:
+                return False
+            if beginning in self.stems:
+                return True
+        return False
 
 
 class PlaceIndex:
@@ -320,9 +334,9 @@ class PlaceIndex:
         # the stems a word naming a country starts with, whatever its case ending ('польщ' of Польща, Польщі;
         # 'французьк' of французький, французької), for one token ('нью йорк' of Нью-Йорк) and for each word of
         # two-word names
-        self.country_stems = frozenset(_stem(k) for k in self.country_words)
-        self.country_first_stems = frozenset(_stem(k.split()[0]) for k in self.country_words if " " in k)
-        self.country_second_stems = frozenset(_stem(k.split()[1]) for k in self.country_words if " " in k)
+        self.country_stems = Stems(_stem(k) for k in self.country_words)
+        self.country_first_stems = Stems(_stem(k.split()[0]) for k in self.country_words if " " in k)
+        self.country_second_stems = Stems(_stem(k.split()[1]) for k in self.country_words if " " in k)
         # every name of several words a Latin span can stand for: longer spans not among them are not tried
         self.latin_phrases = frozenset(k for table in (self.place_by_latin, self.by_latin, self.by_exonym,
                                                        self.oblast_by_latin, self.raion_by_latin, self.country_words)

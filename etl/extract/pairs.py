@@ -2,6 +2,7 @@
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from etl.extract.attributes import AttributeRules
@@ -63,7 +64,18 @@ class PairBuilder(AttributeRules):
             self.positions.append(where)
         self.home = self._home()
         self.foreign_home = self._foreign_home()
-        self.multi_party = self.cues.multi_party(sents)
+
+    @cached_property
+    def multi_party(self) -> bool:
+        """The article tells of a document of three or more parties (read only when three hromadas meet)."""
+        return self.cues.multi_party(self.sents)
+
+    @cached_property
+    def domestic_ok(self) -> bool:
+        """Pairs of hromadas may be read: the article speaks of domestic partnerships, or names no foreign town
+        outside its background (read only when a sentence offers such a pair)."""
+        return not any(t.kind == "foreign" for s, found in zip(self.sents, self.toponyms) if not s.is_background
+                       for t in found) or self.cues.domestic_context(self.sents)
 
     # --- parties -------------------------------------------------------------------------------
     @staticmethod
@@ -165,8 +177,6 @@ class PairBuilder(AttributeRules):
                 if i not in pair.relation_sentences:
                     pair.relation_sentences.append(i)
 
-        domestic_ok = self.cues.domestic_context(self.sents) or not any(
-            t.kind == "foreign" for s, found in zip(self.sents, self.toponyms) if not s.is_background for t in found)
         # a hromada whose partners sentences announced unnamed ("… з п'ятьма громадами"), and those sentences
         announced: tuple[str, tuple[int, ...]] | None = None
         for s in self.sents:
@@ -183,7 +193,7 @@ class PairBuilder(AttributeRules):
                     # "Громада отримала чотирьох партнерів. Це Боярська, Гайворонська ... громади."
                     for gid in foreign:
                         add(subject[0], gid, "foreign", s, also=subject[1])
-                    if domestic_ok:
+                    if self.domestic_ok:
                         for other in hromadas:
                             add(subject[0], other, "domestic", s, also=subject[1])
                 continue
@@ -199,7 +209,7 @@ class PairBuilder(AttributeRules):
                 named = home in hromadas  # a continuation names the home hromada at most, not the partner with it
                 if owner[0] == "F":
                     add(home, owner[1], "foreign", s, named=named)
-                elif domestic_ok:
+                elif self.domestic_ok:
                     add(home, owner[1], "domestic", s, named=named)
                 continue
             if foreign:
@@ -234,7 +244,7 @@ class PairBuilder(AttributeRules):
                              or self._clause_pairs(s)) if len(hromadas) >= 2 else None
                 for ua, gid in by_clause or [(ua, gid) for ua in parties for gid in foreign]:
                     add(ua, gid, "foreign", s, named=bool(hromadas))
-            elif not domestic_ok:
+            elif not self.domestic_ok:
                 continue
             elif len(hromadas) >= 2:
                 mutual = self._between(s)

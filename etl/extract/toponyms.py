@@ -7,7 +7,7 @@ from itertools import product
 
 import polars as pl
 
-from etl.extract.index import PlaceIndex, adjective_stem, starts_with_stem
+from etl.extract.index import PlaceIndex, adjective_stem
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, morphology
 from etl.extract.text import Sentence, Token
 from etl.reference import places
@@ -129,8 +129,8 @@ class ToponymFinder:
         return found
 
     def _country_pair(self, first: str, second: str) -> str | None:
-        if not (starts_with_stem(key(first), self.index.country_first_stems)
-                and starts_with_stem(key(second), self.index.country_second_stems)):
+        if not (self.index.country_first_stems.begin(key(first))
+                and self.index.country_second_stems.begin(key(second))):
             return None
         for a, b in product(self.morph.lemma_variants(first)[:3], self.morph.lemma_variants(second)[:3]):
             code = self.index.country_of(key(f"{a} {b}"))
@@ -146,7 +146,7 @@ class ToponymFinder:
             return self.index.country_of(key(text)) if len(text) > 1 else None
         capitalised = text[:1].isupper()
         word = key(text)
-        if not starts_with_stem(word, self.index.country_stems) or word in self.country_homonyms:
+        if not self.index.country_stems.begin(word) or word in self.country_homonyms:
             return None  # most words cannot name a country: spare the morphology
         for variant in self.morph.lemma_variants(text):
             code = self.index.country_of(key(variant))
