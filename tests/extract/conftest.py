@@ -17,6 +17,7 @@ BATCH_1800 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_1800"
 BATCH_2000 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2000"
 BATCH_2200 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2200"
 BATCH_2400 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2400"
+BATCH_2600 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2600"
 
 
 @pytest.fixture(scope="session")
