@@ -47,7 +47,9 @@ class AttributeRules:
                 statuses.add(nearest)
         if not statuses or sole:
             for i in generic:
-                if not self.sents[i].is_title:
+                # beside the pair's own cues, only a sentence about an agreement ('Того ж дня мери підписали
+                # меморандум'), not the session's other business ('затвердили програму підтримки …')
+                if not self.sents[i].is_title and (not statuses or self._about_agreement(i)):
                     # a termination told of no pair ("розірвали зв'язки з містами Росії") ends only the ties
                     # with the countries it names: added below, for partners in terminated_countries
                     statuses |= self.cues.statuses(self.sents[i].cue_text) - {"terminated"}
@@ -78,6 +80,10 @@ class AttributeRules:
         confidence += 0.1 if any(self.sents[i].is_title for i in scope) else 0
         confidence -= 0.2 if pair.in_passing else 0
         pair.confidence = round(max(0.05, min(0.99, confidence)), 2)
+
+    def _about_agreement(self, i: int) -> bool:
+        text = self.sents[i].cue_text
+        return self.cues.is_relation(text) or self.cues.type_of(text) is not None
 
     def _first_type(self, sentences: Sequence[int], strength: str | None = None) -> str | None:
         for i in sentences:

@@ -334,3 +334,16 @@ def test_a_foreign_council_deciding_on_a_twinning_to_be_signed_later_is_a_decisi
     [mention] = extract(text, published="2025-06-02")
     assert (mention["ua_party"], mention["partner_name_en"]) == ("Рені", "Karlovo")
     assert (mention["type"], mention["status"], mention["mentioned_in_passing"]) == ("council_decision", "intent", False)
+
+
+def test_a_sessions_draft_decision_on_twinning_is_a_decision_not_the_sessions_other_approvals(extract):
+    text = ("Відбулася 12-та сесія Тульчинської міської ради\n\n"
+            "У вівторок, 14 жовтня, відбулося пленарне засідання сесії Тульчинської міської ради.\n\n"
+            "Також затвердили програму благоустрою та погодили передачу в оренду приміщення бібліотеки.\n\n"
+            "Окремим питанням депутати розглянули проєкт рішення «Про встановлення побратимських відносин між "
+            "Тульчинською міською територіальною громадою та містом Пельгржимов (Чеська Республіка)». "
+            "Сторони планують співпрацювати у сфері туризму.\n\n"
+            "Наприкінці засідання депутати затвердили розпорядження міського голови.")
+    [mention] = extract(text, published="2025-10-15")
+    assert (mention["ua_party"], mention["partner_country"]) == ("Тульчин", "CZ")
+    assert (mention["type"], mention["status"]) == ("council_decision", "intent")
