@@ -130,9 +130,12 @@ class Morphology:
         person = maybe and known and all(_PERSON_TAGS & marks for marks in grammemes)
         cases = frozenset(c for c in (tag.case for tag in tags) if c)
         first_pos = tags[0].POS
+        # a personal pronoun before a surname ('Вона', 'Вони'); a pronoun opening a sentence though also read as a
+        # surname's case ('Усі три громади …'), unless some reading is a place
+        pronoun = any({"NPRO", "pers"} <= marks for marks in grammemes) or (
+            known and any("NPRO" in marks for marks in grammemes[:2]) and not any("Geox" in marks for marks in grammemes))
         function = (first_pos in _FUNCTION_POS and known and (
-            first_pos in ("CONJ", "PREP") or not any(tag.POS == "NOUN" for tag in tags))) or any(
-            {"NPRO", "pers"} <= marks for marks in grammemes)  # 'Вона', 'Вони': a personal pronoun before a surname
+            first_pos in ("CONJ", "PREP") or not any(tag.POS == "NOUN" for tag in tags))) or pronoun
         common = known and not any(_NAME_TAGS & marks for marks in grammemes)
         return Analysis(tuple(lemmas), adjective, person, cases, function, maybe, common)
 

@@ -347,3 +347,8 @@ def test_a_sessions_draft_decision_on_twinning_is_a_decision_not_the_sessions_ot
     [mention] = extract(text, published="2025-10-15")
     assert (mention["ua_party"], mention["partner_country"]) == ("Тульчин", "CZ")
     assert (mention["type"], mention["status"]) == ("council_decision", "intent")
+
+
+def test_a_pronoun_opening_a_sentence_is_no_town_though_a_world_city_shares_its_spelling(extractor):
+    [sentence] = sentences("Усі три громади-партнерки перебувають у зоні постійних обстрілів.")
+    assert not extractor.finder.find(sentence, {"CN"}, "uk", relation=True)
