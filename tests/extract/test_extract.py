@@ -352,3 +352,12 @@ def test_a_sessions_draft_decision_on_twinning_is_a_decision_not_the_sessions_ot
 def test_a_pronoun_opening_a_sentence_is_no_town_though_a_world_city_shares_its_spelling(extractor):
     [sentence] = sentences("Усі три громади-партнерки перебувають у зоні постійних обстрілів.")
     assert not extractor.finder.find(sentence, {"CN"}, "uk", relation=True)
+
+
+def test_a_hromada_becoming_the_partner_of_three_named_after_a_dash_pairs_with_each_not_they_among_themselves(extract):
+    text = ("Рогатинська громада стала партнеркою трьох громад Сумщини\n\n"
+            "У п'ятницю, 5 вересня, в Рогатині підписали три меморандуми в межах проєкту «Пліч-о-Пліч».\n\n"
+            "Рогатинська міська громада стала партнеркою трьох громад Сумської області — Краснопільської, "
+            "Миропільської та Хотінської громади. Усі три громади-партнерки перебувають у прикордонні.")
+    pairs = {frozenset((m["ua_party"], m["partner"])) for m in extract(text, published="2025-09-06")}
+    assert pairs == {frozenset(("Рогатин", other)) for other in ("Краснопілля", "Миропілля", "Хотінь")}
