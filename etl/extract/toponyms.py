@@ -172,9 +172,14 @@ class ToponymFinder:
                 elif (t.text == "." and tokens[j - 1].lower in _ABBREVIATED and j + 1 < len(tokens)
                       and tokens[j + 1].is_capitalised and tokens[j + 1].is_cyrillic == script):
                     j += 1
-                elif (t.is_word and t.lower in self.particles and j + 1 < len(tokens)
-                      and tokens[j + 1].is_capitalised and tokens[j + 1].is_cyrillic == script):
-                    j += 2
+                elif t.is_word and t.lower in self.particles:
+                    k = j + 1  # "Bruck an der Mur", "Castelnau-de-Médoc": one or two particles, then a name
+                    while k < len(tokens) and k - j < 2 and tokens[k].is_word and tokens[k].lower in self.particles:
+                        k += 1
+                    if k < len(tokens) and tokens[k].is_capitalised and tokens[k].is_cyrillic == script:
+                        j = k + 1
+                    else:
+                        break
                 else:
                     break
             runs.append((i, j))

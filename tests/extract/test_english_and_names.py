@@ -158,3 +158,9 @@ def test_the_two_municipalities_of_the_sentence_before_are_the_pair_a_planned_si
     assert set(mentions) == {"Deventer", "Zwolle"}
     assert mentions["Zwolle"]["ua_party"] == "Нова Одеса" and mentions["Zwolle"]["status"] == "planned"
     assert mentions["Zwolle"]["date"] == "2025-12-12"
+
+
+def test_a_town_name_joined_by_two_particles_is_one_place(extractor):
+    [sentence] = sentences("Bruck an der Mur and Ivanychi signed a memorandum of cooperation.")
+    found = extractor.finder.find(sentence, {"AT"}, "en", relation=True)
+    assert [t.surface for t in found if t.kind == "foreign"] == ["Bruck an der Mur"]
