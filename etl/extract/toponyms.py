@@ -262,7 +262,8 @@ class ToponymFinder:
                     found.append(hit)
                     i = hit.last
                     if hit.kind == "foreign":
-                        skip_until = max(skip_until, self._us_state_after(tokens, hit.last)[1])
+                        skip_until = max(skip_until, self._us_state_after(tokens, hit.last)[1],
+                                         self._region_in_brackets(tokens, hit.last))
                     if i < last and self._is_person_run(tokens, i, last):
                         break  # "міста Тельч Ярослав Дворжак": the town, then its mayor's name and surname
                 elif i < last:
@@ -566,6 +567,22 @@ class ToponymFinder:
                 if code:
                     return code, end + 1
         return None, last
+
+    def _region_in_brackets(self, tokens: list[Token], last: int) -> int:
+        """'Hallein (Salzburg)', 'Кимпулунг-Молдовенеск (повіт Сучава)': the token position after a bracketed
+        region named right after a foreign place in its script (names, with a region word or not), else last; a
+        name in the other script is the place's own spelling ('Росдорф (Roßdorf)') and is read."""
+        if last >= len(tokens) or tokens[last].text != "(":
+            return last
+        close = next((k for k in range(last + 1, min(len(tokens), last + 6)) if tokens[k].text == ")"), None)
+        inside = tokens[last + 1:close] if close else []
+        script = tokens[last - 1].is_cyrillic
+        if not inside or not any(t.is_capitalised for t in inside) or not all(
+                t.is_word and t.is_cyrillic == script and (
+                    t.is_capitalised or self._lemma_in(t, self.region_nouns) or self._lemma_in(t, self.region_markers))
+                for t in inside):
+            return last
+        return close + 1
 
     def _organisation_named(self, tokens: list[Token], first: int) -> bool:
         """The name stands in quotes after an organisation word: an association's, a fund's name, not a place."""

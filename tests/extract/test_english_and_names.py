@@ -164,3 +164,14 @@ def test_a_town_name_joined_by_two_particles_is_one_place(extractor):
     [sentence] = sentences("Bruck an der Mur and Ivanychi signed a memorandum of cooperation.")
     found = extractor.finder.find(sentence, {"AT"}, "en", relation=True)
     assert [t.surface for t in found if t.kind == "foreign"] == ["Bruck an der Mur"]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Hallein (Salzburg) – Putyla territorial community, Chernivtsi Oblast", "Hallein"),
+    ("Мерія міста Кимпулунг-Молдовенеск (повіт Сучава) підписала меморандум з Путильською громадою.",
+     "Кимпулунг-Молдовенеск"),
+])
+def test_a_region_in_brackets_after_a_foreign_town_is_no_second_town(extractor, text, town):
+    [sentence] = sentences(text)
+    found = extractor.finder.find(sentence, {"AT", "RO"}, "en" if text.isascii() else "uk", relation=True)
+    assert [t.surface for t in found if t.kind == "foreign"] == [town]
