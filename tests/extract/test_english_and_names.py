@@ -175,3 +175,15 @@ def test_a_region_in_brackets_after_a_foreign_town_is_no_second_town(extractor, 
     [sentence] = sentences(text)
     found = extractor.finder.find(sentence, {"AT", "RO"}, "en" if text.isascii() else "uk", relation=True)
     assert [t.surface for t in found if t.kind == "foreign"] == [town]
+
+
+def test_a_list_after_the_new_pairs_colon_reads_each_line_as_a_pair(extract):
+    text = ("Cities4Cities: Austrian towns and Ukrainian communities seal partnerships\n\n"
+            "Three new municipal partnerships between Austria and Ukraine were sealed on Thursday, 6 November, at an "
+            "online session of the platform. The mayors signed memoranda of cooperation.\n\n"
+            "The new pairs:\n"
+            "Feldkirch (Vorarlberg) – Dubrovytsia city council, Rivne Oblast\n"
+            "Wolfsberg (Carinthia) – Teofipol hromada, Khmelnytskyi Oblast\n\n"
+            "The memoranda focus on energy and water supply.")
+    found = {(m["ua_party"], m["partner_name_en"], m["status"]) for m in extract(text, "2025-11-12")}
+    assert found == {("Дубровиця", "Feldkirch", "signed"), ("Теофіполь", "Wolfsberg", "signed")}
