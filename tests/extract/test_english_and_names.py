@@ -187,3 +187,13 @@ def test_a_list_after_the_new_pairs_colon_reads_each_line_as_a_pair(extract):
             "The memoranda focus on energy and water supply.")
     found = {(m["ua_party"], m["partner_name_en"], m["status"]) for m in extract(text, "2025-11-12")}
     assert found == {("Дубровиця", "Feldkirch", "signed"), ("Теофіполь", "Wolfsberg", "signed")}
+
+
+def test_pairs_listed_after_their_sealing_take_its_day(extract):
+    text = ("Two Austrian towns seal partnerships with Ukrainian communities\n\n"
+            "Two new municipal partnerships were sealed on Friday, 3 October, at an online session.\n\n"
+            "The new pairs:\n"
+            "Lienz (Tyrol) – Rakhiv city council, Zakarpattia Oblast\n"
+            "Leoben (Styria) – Kosiv hromada, Ivano-Frankivsk Oblast\n")
+    found = {(m["ua_party"], m["partner_name_en"], m["status"], m["date"]) for m in extract(text, "2025-10-06")}
+    assert found == {("Рахів", "Lienz", "signed", "2025-10-03"), ("Косів", "Leoben", "signed", "2025-10-03")}
