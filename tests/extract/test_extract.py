@@ -361,3 +361,9 @@ def test_a_hromada_becoming_the_partner_of_three_named_after_a_dash_pairs_with_e
             "Миропільської та Хотінської громади. Усі три громади-партнерки перебувають у прикордонні.")
     pairs = {frozenset((m["ua_party"], m["partner"])) for m in extract(text, published="2025-09-06")}
     assert pairs == {frozenset(("Рогатин", other)) for other in ("Краснопілля", "Миропілля", "Хотінь")}
+
+
+def test_a_romanian_mayors_title_marks_the_town_after_it(extractor):
+    [sentence] = sentences("Селищний голова Путили та примар Кимпулунг-Молдовенеска підписали меморандум.")
+    found = extractor.finder.find(sentence, {"RO"}, "uk", relation=True)
+    assert [t.surface for t in found if t.kind == "foreign"] == ["Кимпулунг-Молдовенеска"]
