@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from etl.extract.dates import find_dates
+from etl.extract.morphology import key
 
 if TYPE_CHECKING:
     from etl.extract.pairs import Pair
@@ -203,10 +204,25 @@ class AttributeRules:
         for t in forms:
             if t.via in ("cyrillic", "fuzzy") and t.surface and t.surface[0].isupper() and t.nominative[:1].isalpha() \
                     and not t.nominative.isascii():
-                return _capitalise(t.nominative, t.surface)
+                unread = key(t.nominative) == key(t.surface) and self._oblique(t.surface)  # no lemma found for it
+                return (self._listed_stem(pkey[1], t.nominative) if unread else None) \
+                    or _capitalise(t.nominative, t.surface)
         if forms:
             return self.index.ukrainian_name(pkey[1], forms[0].surface)
         return place.name_uk
+
+    def _oblique(self, surface: str) -> bool:
+        """Every reading of the (one-word) form is in a case other than the nominative ('Тельтова', 'Жаганню')."""
+        cases = self.morph.analyse(surface).cases if " " not in surface else frozenset()
+        return bool(cases) and "nomn" not in cases
+
+    def _listed_stem(self, gid: int, form: str) -> str | None:
+        """The place's own Cyrillic name that the form read only adds an ending to ('Кимпулунг-Молдовенеска', a
+        genitive the dictionary does not know, is 'Кимпулунг-Молдовенеск')."""
+        folded = key(form)
+        return next((name for name in self.index.place_cyr_display.get(gid, ())
+                     if folded != key(name) and folded.startswith(key(name)) and len(folded) - len(key(name)) <= 2
+                     and folded[len(key(name)):].isalpha()), None)
 
 
 def _capitalise(nominative: str, surface: str) -> str:

@@ -367,3 +367,12 @@ def test_a_romanian_mayors_title_marks_the_town_after_it(extractor):
     [sentence] = sentences("Селищний голова Путили та примар Кимпулунг-Молдовенеска підписали меморандум.")
     found = extractor.finder.find(sentence, {"RO"}, "uk", relation=True)
     assert [t.surface for t in found if t.kind == "foreign"] == ["Кимпулунг-Молдовенеска"]
+
+
+def test_a_foreign_town_read_only_in_an_unknown_oblique_form_is_named_by_its_listed_name(extract):
+    text = ("Путильська громада підписала меморандум з румунським містом\n\n"
+            "У четвер, 22 травня, селищний голова Путили Василь Гуцуляк та примар Кимпулунг-Молдовенеска Міхай "
+            "Ніколаєску підписали меморандум про співпрацю між двома гірськими громадами.")
+    [mention] = extract(text, "2025-05-24")
+    assert (mention["ua_party"], mention["partner"], mention["partner_country"]) == (
+        "Путила", "Кимпулунг-Молдовенеск", "RO")
