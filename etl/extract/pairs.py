@@ -18,6 +18,7 @@ _PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre
                       "передмістя", "околиця", "мікрорайон", "east", "west", "north", "south", "north-east", "north-west",
                       "south-east", "south-west", "bank", "banks", "shore"})  # "east of the Vistula"
 _WITH = frozenset({"з", "із", "зі", "with"})
+_VISITED = re.compile(r"(по|пере)бува|відвіда|прибу|приїха|завіта")
 _BETWEEN = frozenset({"між", "поміж", "between", "among"})
 _LIST_DASH = re.compile(r"\s[—–]\s")
 _INSTRUMENTAL = ("ською", "цькою", "зькою", "ою", "ею", "єю", "ом", "ем", "єм", "ами", "ями")
@@ -92,6 +93,12 @@ class PairBuilder(AttributeRules):
             return False
         tokens = sentence.tokens
         start = t.first - 1 if tokens[t.first - 1].lower != "the" or t.first < 2 else t.first - 2
+        if start > 0 and tokens[start].is_cyrillic and not tokens[start].is_capitalised \
+                and tokens[start - 1].lower in ("у", "в") and self._locative_adjective(tokens[start]) \
+                and not (start > 1 and _VISITED.match(tokens[start - 2].lower)):
+            # "у румунській Сучаві відбулося засідання": an adjective between; not where a delegation went
+            # ("делегація побувала в чеському Тршебічі: там обговорили співпрацю")
+            start -= 1
         before = tokens[start].lower
         if before == "of" and start > 0:
             return tokens[start - 1].lower in _PART_OF  # "a district of Prague", "east of the Vistula"
@@ -112,6 +119,10 @@ class PairBuilder(AttributeRules):
             return case == "latin"
         analysis = self.morph.analyse(tokens[t.first].text)
         return case in analysis.cases and t.surface.lower() != t.nominative
+
+    def _locative_adjective(self, token) -> bool:
+        analysis = self.morph.analyse(token.text)
+        return analysis.is_adjective and "loct" in analysis.cases
 
     def _home(self) -> str | None:
         """The article's own hromada: most mentioned, named (not as a venue) in the title, the lead or a cue sentence."""

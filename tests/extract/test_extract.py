@@ -376,3 +376,11 @@ def test_a_foreign_town_read_only_in_an_unknown_oblique_form_is_named_by_its_lis
     [mention] = extract(text, "2025-05-24")
     assert (mention["ua_party"], mention["partner"], mention["partner_country"]) == (
         "Путила", "Кимпулунг-Молдовенеск", "RO")
+
+
+def test_a_town_named_after_a_preposition_and_a_country_adjective_is_the_meetings_venue(extract):
+    text = ("Путильська громада підписала меморандум\n\n"
+            "У четвер, 22 травня, у румунській Сучаві відбулося засідання робочої групи з питань співробітництва. "
+            "Того ж дня свою угоду уклала і Путильська селищна громада.\n\n"
+            "Селищний голова Путили та примар Кимпулунг-Молдовенеска підписали меморандум про співпрацю.")
+    assert {m["partner"] for m in extract(text, "2025-05-24")} == {"Кимпулунг-Молдовенеск"}
