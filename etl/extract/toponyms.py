@@ -35,6 +35,8 @@ _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Ve
 _ELIDED_ADJECTIVE = re.compile(r"(ськ|цьк|зьк)(а|ої|ій|у|ою|і|их|им|ими)$")
 _ELIDED_NEXT = frozenset({",", "(", ")", ";", ":", "—", "–", ".", "з", "із", "зі", "та", "і", "й", "а", "на", "у", "в"})
 _COMMUNITY_WORD = re.compile(r"громад|\bрад[аиіуо]|communit|hromad|municipalit|council")
+_LATIN_COMMUNITY = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?) (?:(?:city|town|village|settlement|rural|urban|"
+                              r"territorial) )*(?:community|hromada|council)\b")
 _PLURAL_COMMUNITY = re.compile(r"громад(?:и|ами|ам|ах)?(?![а-яіїєґ'])|communities|hromadas")
 FUZZY_RATIO = 0.78
 SLOT_POPULATION = 1_000
@@ -92,6 +94,7 @@ class ToponymFinder:
         self.memo: dict[str, tuple[list[int], str]] = {}
         self.accepted: set[int] = set()
         self.community_document = False
+        self.named_communities: set[str] = set()
         self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
         self._spelled = lru_cache(maxsize=20_000)(self._spelled)
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
@@ -211,6 +214,9 @@ class ToponymFinder:
         """Forget the previous article's transliteration matches and the places it was read to name; note whether
         the new article speaks of hromadas (its list items may then name them by adjective alone)."""
         self.community_document = any(_PLURAL_COMMUNITY.search(s.text.lower()) for s in sentences)
+        # Latin names the article gives a community word somewhere ('the Hoshcha community'): a village hromada
+        # named so once is that hromada in the article's other sentences ('Zutphen and Hoshcha sign …')
+        self.named_communities = {latin_fold(m.group(1)) for s in sentences for m in _LATIN_COMMUNITY.finditer(s.text)}
         self.memo: dict[str, tuple[list[int], str]] = {}
         self.accepted: set[int] = set()  # places this article named as partners: later bare mentions are them too
 
@@ -484,7 +490,7 @@ class ToponymFinder:
         if ua and not (hint or latin_in_cyrillic_text):
             if not any(self.index.hromadas[c].is_city for c in ua) and not before_marker:
                 ua = [c for c in ua if self.index.hromadas[c].is_city] or (
-                    ua if self._village_ok(sentence, last) or self._listed_after_communities(tokens, first) else [])
+                    ua if self._village_ok(sentence, first, last) or self._listed_after_communities(tokens, first) else [])
             if ua:
                 return Toponym("hromada", sentence.index, first, last, surface, ua_form, ua,
                                "centre" if cyrillic else "latin", ua_alternatives=foreign)
@@ -628,10 +634,14 @@ class ToponymFinder:
         after = tokens[last] if last < len(tokens) else None
         return after is None or after.lower in _ELIDED_NEXT or after.is_capitalised
 
-    def _village_ok(self, sentence: Sentence, last: int) -> bool:
+    def _village_ok(self, sentence: Sentence, first: int, last: int) -> bool:
         # "Hostomel and Stryi communities"; Cyrillic names are not skipped ("Богдан Андріїв і мер …")
-        noun = self._next_noun(sentence.tokens, last, names=not sentence.tokens[last - 1].is_cyrillic)
-        return noun is not None and self._is_community(noun)
+        tokens = sentence.tokens
+        noun = self._next_noun(tokens, last, names=not tokens[last - 1].is_cyrillic)
+        if noun is not None and self._is_community(noun):
+            return True
+        return not tokens[first].is_cyrillic and latin_fold(" ".join(t.text for t in tokens[first:last])) \
+            in self.named_communities
 
     def _listed_after_communities(self, tokens: list[Token], first: int) -> bool:
         """'three communities of Ternopil Oblast: Pidhaitsi, Kozova and Pidvolochysk': a name in a list opened by a

@@ -197,3 +197,11 @@ def test_pairs_listed_after_their_sealing_take_its_day(extract):
             "Leoben (Styria) – Kosiv hromada, Ivano-Frankivsk Oblast\n")
     found = {(m["ua_party"], m["partner_name_en"], m["status"], m["date"]) for m in extract(text, "2025-10-06")}
     assert found == {("Рахів", "Lienz", "signed", "2025-10-03"), ("Косів", "Leoben", "signed", "2025-10-03")}
+
+
+def test_a_village_hromada_named_once_with_its_community_word_is_that_hromada_in_the_headline(extract):
+    text = ("Deventer and Hoshcha sign letter of intent\n\n"
+            "Mayor Anna de Vries and the head of the Hoshcha community signed a letter of intent at the town hall on "
+            "Tuesday 24 June.")
+    [mention] = extract(text, "2025-06-27")
+    assert (mention["ua_party"], mention["partner_name_en"], mention["type"]) == ("Гоща", "Deventer", "letter_of_intent")
