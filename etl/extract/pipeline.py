@@ -24,7 +24,7 @@ from etl.memory import settle_long_lived
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _SINCE = re.compile(r"(?i)\b(since|з|від)\s+((19|20)\d{2}|[^\W\d]+\s+(19|20)\d{2})")
-_BARE_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d./])")
+_BARE_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d/]|\.\d)")  # "in 2023." ends a sentence; "2023.05" is a date
 CONTRACT_FIELDS = (
     "source", "ua_hromada_code", "ua_party", "ua_oblast", "partner", "partner_name_en", "partner_country",
     "partner_hromada_code", "partner_oblast", "partner_lat", "partner_lon", "type", "status", "date", "published",

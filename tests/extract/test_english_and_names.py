@@ -205,3 +205,12 @@ def test_a_village_hromada_named_once_with_its_community_word_is_that_hromada_in
             "Tuesday 24 June.")
     [mention] = extract(text, "2025-06-27")
     assert (mention["ua_party"], mention["partner_name_en"], mention["type"]) == ("Гоща", "Deventer", "letter_of_intent")
+
+
+def test_a_tie_signed_in_a_year_that_ends_the_sentence_is_recalled(extract):
+    text = ("Salina adds Ukrainian city of Boyarka as a sister city\n\n"
+            "Salina, Kansas, formally gained a new sister city on Saturday, April 12, when the mayors of Salina and "
+            "Boyarka signed a sister-city agreement.\n\n"
+            "The city already works with the Polish town of Legnica, with which it signed a memorandum in 2023.")
+    found = {m["partner_name_en"]: (m["mentioned_in_passing"], m["date"]) for m in extract(text, "2025-04-15")}
+    assert found["Legnica"] == (True, None)
