@@ -18,6 +18,7 @@ BATCH_2000 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2000"
 BATCH_2200 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2200"
 BATCH_2400 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2400"
 BATCH_2600 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2600"
+BATCH_2800 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2800"
 
 
 @pytest.fixture(scope="session")
