@@ -18,6 +18,8 @@ _PART_OF = frozenset({"district", "suburb", "outskirts", "edge", "part", "centre
                       "передмістя", "околиця", "мікрорайон", "east", "west", "north", "south", "north-east", "north-west",
                       "south-east", "south-west", "bank", "banks", "shore"})  # "east of the Vistula"
 _WITH = frozenset({"з", "із", "зі", "with"})
+_RELATIVE = re.compile(r",\s*(?:which|who|що|який|яка|яке|які)\b")
+_ASIDE_TO_COMMA = re.compile(r"^(?:,?\s*[A-ZА-ЯІЇЄҐ][\w'’.-]*)*\s*$")  # "Lawrence, Kansas": a state or country between
 _VISITED = re.compile(r"(по|пере)бува|відвіда|прибу|приїха|завіта")
 _BETWEEN = frozenset({"між", "поміж", "between", "among"})
 _LIST_DASH = re.compile(r"\s[—–]\s")
@@ -159,12 +161,27 @@ class PairBuilder(AttributeRules):
     def _parties(self, s) -> tuple[list[str], list[int]]:
         hromadas: list[str] = []
         foreign: list[int] = []
+        owned = self._foreign_towns_own_ties(s)
         for t in self.toponyms[s.index]:
             if t.kind == "hromada" and t.choice not in hromadas and not self._is_venue(s, t):
                 hromadas.append(t.choice)
-            elif t.kind == "foreign" and t.choice not in foreign and not self._is_venue(s, t):
+            elif t.kind == "foreign" and t.choice not in foreign and not self._is_venue(s, t) and id(t) not in owned:
                 foreign.append(t.choice)
         return hromadas, foreign
+
+    def _foreign_towns_own_ties(self, s) -> set[int]:
+        """The foreign towns of a relative clause about another foreign town: '… sister city for Lawrence, which
+        has kept up ties with Eutin, Germany, and Hiratsuka, Japan' names Lawrence's ties, not the hromada's."""
+        owned: set[int] = set()
+        for m in _RELATIVE.finditer(s.text):
+            at = s.start + m.start()
+            before = [t for t in self.toponyms[s.index] if s.tokens[t.last - 1].end <= at]
+            if not before or before[-1].kind != "foreign" or not _ASIDE_TO_COMMA.match(
+                    s.text[s.tokens[before[-1].last - 1].end - s.start:m.start()]):
+                continue
+            owned |= {id(t) for t in self.toponyms[s.index] if t.kind == "foreign" and s.tokens[t.first].start > at
+                      and t.choice != before[-1].choice}
+        return owned
 
     def _collect(self, continuation: list[tuple | None]) -> dict[tuple, Pair]:
         pairs: dict[tuple, Pair] = {}

@@ -214,3 +214,11 @@ def test_a_tie_signed_in_a_year_that_ends_the_sentence_is_recalled(extract):
             "The city already works with the Polish town of Legnica, with which it signed a memorandum in 2023.")
     found = {m["partner_name_en"]: (m["mentioned_in_passing"], m["date"]) for m in extract(text, "2025-04-15")}
     assert found["Legnica"] == (True, None)
+
+
+def test_towns_in_a_relative_clause_about_a_foreign_town_are_its_own_ties(extract):
+    text = ("Topeka adds Ukrainian city of Boyarka as its newest sister city\n\n"
+            "The mayors of Topeka, Kansas, and Boyarka signed a sister-city agreement on Saturday, April 12.\n\n"
+            "Boyarka becomes the third sister city for Topeka, which has kept up decades-old ties with Ribe, Denmark, "
+            "and Kumamoto, Japan.")
+    assert {m["partner_name_en"] for m in extract(text, "2025-04-15")} == {"Topeka"}
