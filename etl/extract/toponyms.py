@@ -505,7 +505,7 @@ class ToponymFinder:
             # a spelling-tolerant reading; after a bare 'з' only of a longer word (not 'Із Днем міста'); in the
             # country named nearest before the name when one is ('делегація з Норвегії … з мером Саннеса' is not
             # Cannes), else in any country of the text
-            nearest = self._nearest_country(first)
+            nearest = self._bracketed_country(tokens, last) or self._nearest_country(first)
             pool = frozenset({nearest} if nearest in doc_countries else doc_countries)
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, pool, nearest)
             words = [t for t in span if t.is_word]
@@ -530,7 +530,7 @@ class ToponymFinder:
         if state:
             foreign = [g for g in foreign if places[g].admin1_code == state and places[g].country_code == "US"] or foreign
         main = latin_fold(surface) if not cyrillic else None
-        nearest = self._nearest_country(first)
+        nearest = self._bracketed_country(tokens, last) or self._nearest_country(first)
         in_context = [g for g in foreign if places[g].country_code in doc_countries]
         biggest = max(foreign, key=lambda g: places[g].population)
         if in_context and biggest not in in_context and nearest not in {places[g].country_code for g in in_context} \
@@ -673,6 +673,14 @@ class ToponymFinder:
     def _country_word(self, token: Token) -> bool:
         code = self._country_token(token.text)
         return bool(code) and code != "UA"
+
+    def _bracketed_country(self, tokens: list[Token], last: int) -> str | None:
+        """The country named in brackets right after a name ('Мілевсько (Чехія)'), which outweighs the one named
+        before it ('Кедайняй (Литва), Мілевсько (Чехія)')."""
+        if last + 2 >= len(tokens) or tokens[last].text != "(" or not tokens[last + 1].is_word:
+            return None
+        code = self._country_token(tokens[last + 1].text)
+        return code if code and code != "UA" and tokens[last + 2].text == ")" else None
 
     def _nearest_country(self, position: int) -> str | None:
         """The country named last before the token position in the current sentence ('з російськими містами X')."""

@@ -384,3 +384,9 @@ def test_a_town_named_after_a_preposition_and_a_country_adjective_is_the_meeting
             "Того ж дня свою угоду уклала і Путильська селищна громада.\n\n"
             "Селищний голова Путили та примар Кимпулунг-Молдовенеска підписали меморандум про співпрацю.")
     assert {m["partner"] for m in extract(text, "2025-05-24")} == {"Кимпулунг-Молдовенеск"}
+
+
+def test_a_country_in_brackets_after_a_name_is_its_country_not_the_one_named_before(extractor):
+    [sentence] = sentences("Міста-побратими Кобеляк: Кедайняй (Литва), Мілевсько (Чехія) та Шарошпатак (Угорщина).")
+    found = extractor.finder.find(sentence, {"LT", "CZ", "HU"}, "uk", relation=True)
+    assert {t.surface for t in found if t.kind == "foreign"} >= {"Мілевсько", "Шарошпатак"}
