@@ -37,6 +37,7 @@ _ELIDED_NEXT = frozenset({",", "(", ")", ";", ":", "—", "–", ".", "з", "і�
 _COMMUNITY_WORD = re.compile(r"громад|\bрад[аиіуо]|communit|hromad|municipalit|council")
 _LATIN_COMMUNITY = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?) (?:(?:city|town|village|settlement|rural|urban|"
                               r"territorial) )*(?:community|hromada|council)\b")
+_OBLIQUE_IV = re.compile(r"^([а-яіїєґ'’-]+[^аеєиіїоуюя'’-])([оеє])(?:ва|ву|вом|ві)$")
 _PLURAL_COMMUNITY = re.compile(r"громад(?:и|ами|ам|ах)?(?![а-яіїєґ'])|communities|hromadas")
 FUZZY_RATIO = 0.78
 SLOT_POPULATION = 1_000
@@ -345,6 +346,10 @@ class ToponymFinder:
 
     def _variants(self, tokens: list[Token]) -> list[str]:
         options = [self.lemmas(t)[:6 if "-" in t.text else 4] for t in tokens]  # both parts of 'Прущем-Гданським
+        alternation = _OBLIQUE_IV.match(tokens[-1].lower)
+        if alternation:  # "Василькова", "Гайсином": the і of a closing -ів/-їв turns to о/е in the other cases
+            stem, vowel = alternation.group(1), alternation.group(2)
+            options[-1] = options[-1] + (stem + ("їв" if vowel == "є" else "ів"),)
         combos = [" ".join(c) for c in product(*options)]
         return list(dict.fromkeys(combos))[:24]
 

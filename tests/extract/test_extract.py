@@ -390,3 +390,9 @@ def test_a_country_in_brackets_after_a_name_is_its_country_not_the_one_named_bef
     [sentence] = sentences("Міста-побратими Кобеляк: Кедайняй (Литва), Мілевсько (Чехія) та Шарошпатак (Угорщина).")
     found = extractor.finder.find(sentence, {"LT", "CZ", "HU"}, "uk", relation=True)
     assert {t.surface for t in found if t.kind == "foreign"} >= {"Мілевсько", "Шарошпатак"}
+
+
+def test_a_hromada_centre_in_iv_is_read_in_its_cases_with_o(extractor):
+    [sentence] = sentences("Міський голова Василькова підписала угоду про побратимство з польським містом Гарволін.")
+    found = extractor.finder.find(sentence, {"PL"}, "uk", relation=True)
+    assert [(t.kind, t.nominative) for t in found][:1] == [("hromada", "васильків")]
