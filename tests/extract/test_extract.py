@@ -396,3 +396,11 @@ def test_a_hromada_centre_in_iv_is_read_in_its_cases_with_o(extractor):
     [sentence] = sentences("Міський голова Василькова підписала угоду про побратимство з польським містом Гарволін.")
     found = extractor.finder.find(sentence, {"PL"}, "uk", relation=True)
     assert [(t.kind, t.nominative) for t in found][:1] == [("hromada", "васильків")]
+
+
+def test_a_towns_twins_listed_after_its_name_and_a_colon_are_recalled(extract):
+    text = ("Кобеляки підписали угоду з Валмієрою\n\n"
+            "У квітні міський голова Кобеляк підписав угоду про побратимство з латвійським містом Валмієра.\n\n"
+            "Тепер міста-побратими Кобеляк: Гарволін (Польща), Кедайняй (Литва) і з цього року — Валмієра (Латвія).")
+    found = {m["partner"]: m["mentioned_in_passing"] for m in extract(text, "2025-05-12")}
+    assert found == {"Валмієра": False, "Гарволін": True, "Кедайняй": True}
