@@ -50,7 +50,9 @@ class AttributeRules:
             for i in generic:
                 # beside the pair's own cues, only a sentence about an agreement ('Того ж дня мери підписали
                 # меморандум'), not the session's other business ('затвердили програму підтримки …')
-                if not self.sents[i].is_title and (not statuses or self._about_agreement(i)):
+                # nor an interviewer's question ('— Чи плануєте нових партнерів?')
+                if not self.sents[i].is_title and not self.sents[i].text.rstrip().endswith("?") and (
+                        not statuses or self._about_agreement(i)):
                     # a termination told of no pair ("розірвали зв'язки з містами Росії") ends only the ties
                     # with the countries it names: added below, for partners in terminated_countries
                     statuses |= self.cues.statuses(self.sents[i].cue_text) - {"terminated"}

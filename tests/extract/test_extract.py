@@ -404,3 +404,12 @@ def test_a_towns_twins_listed_after_its_name_and_a_colon_are_recalled(extract):
             "Тепер міста-побратими Кобеляк: Гарволін (Польща), Кедайняй (Литва) і з цього року — Валмієра (Латвія).")
     found = {m["partner"]: m["mentioned_in_passing"] for m in extract(text, "2025-05-12")}
     assert found == {"Валмієра": False, "Гарволін": True, "Кедайняй": True}
+
+
+def test_an_interviewers_question_gives_the_talks_no_status(extract):
+    text = ("Міський голова Славути: «Ведемо перемовини з Фюссеном»\n\n"
+            "— Чи плануєте нових партнерів?\n\n"
+            "— Зараз ведемо перемовини з німецьким містом Фюссен. Минулого місяця провели першу онлайн-зустріч із "
+            "бургомістром, обговорили проєкт угоди про партнерство з Славутською громадою.")
+    [mention] = extract(text, "2025-03-10")
+    assert (mention["ua_party"], mention["status"]) == ("Славута", "negotiating")
