@@ -222,3 +222,11 @@ def test_towns_in_a_relative_clause_about_a_foreign_town_are_its_own_ties(extrac
             "Boyarka becomes the third sister city for Topeka, which has kept up decades-old ties with Ribe, Denmark, "
             "and Kumamoto, Japan.")
     assert {m["partner_name_en"] for m in extract(text, "2025-04-15")} == {"Topeka"}
+
+
+def test_an_agreement_in_preparation_that_a_town_hopes_to_sign_is_planned(extract):
+    text = ("Town officials look east\n\n"
+            "Officials from the Town of Vegreville, Alberta, said they are preparing a twinning agreement with "
+            "Kitsman, in Chernivtsi Oblast, and hope to sign it next spring.")
+    [mention] = extract(text, "2025-08-05")
+    assert (mention["ua_party"], mention["status"]) == ("Кіцмань", "planned")
