@@ -49,6 +49,7 @@ class Pair:
 class PairBuilder(AttributeRules):
     def __init__(self, index: PlaceIndex, cues: Cues, sents, toponyms, published) -> None:
         self.index, self.cues, self.sents, self.toponyms, self.published = index, cues, sents, toponyms, published
+        self._parties_of: dict[int, tuple[list[str], list[int]]] = {}
         self.morph = morphology()
         self.relation = [self.cues.is_relation(s.cue_text) for s in sents]
         self.partner_keys: list[list[tuple]] = []          # per sentence: partner keys mentioned (venues included)
@@ -159,6 +160,13 @@ class PairBuilder(AttributeRules):
         return None
 
     def _parties(self, s) -> tuple[list[str], list[int]]:
+        """The hromadas and foreign towns a sentence names as parties (not venues), read once per sentence: the
+        paragraph's later sentences ask again for those before them."""
+        if s.index not in self._parties_of:
+            self._parties_of[s.index] = self._read_parties(s)
+        return self._parties_of[s.index]
+
+    def _read_parties(self, s) -> tuple[list[str], list[int]]:
         hromadas: list[str] = []
         foreign: list[int] = []
         owned = self._foreign_towns_own_ties(s)
