@@ -508,9 +508,9 @@ class ToponymFinder:
                 and (before_marker or not self.morph.analyse(span[0].text).is_person) \
                 and (hint or before_marker or len(span[0].text) > 5):
             # a spelling-tolerant reading; after a bare 'з' only of a longer word (not 'Із Днем міста'); in the
-            # country named nearest before the name when one is ('делегація з Норвегії … з мером Саннеса' is not
+            # country of the name when the sentence gives one ('делегація з Норвегії … з мером Саннеса' is not
             # Cannes), else in any country of the text
-            nearest = self._bracketed_country(tokens, last) or self._nearest_country(first)
+            nearest = self._name_country(tokens, first, last)
             pool = frozenset({nearest} if nearest in doc_countries else doc_countries)
             found_ids, foreign_form = self._fuzzy(tuple(variants[:6]), cyrillic, pool, nearest)
             words = [t for t in span if t.is_word]
@@ -535,7 +535,7 @@ class ToponymFinder:
         if state:
             foreign = [g for g in foreign if places[g].admin1_code == state and places[g].country_code == "US"] or foreign
         main = latin_fold(surface) if not cyrillic else None
-        nearest = self._bracketed_country(tokens, last) or self._nearest_country(first)
+        nearest = self._name_country(tokens, first, last)
         in_context = [g for g in foreign if places[g].country_code in doc_countries]
         biggest = max(foreign, key=lambda g: places[g].population)
         if in_context and biggest not in in_context and nearest not in {places[g].country_code for g in in_context} \
@@ -678,6 +678,10 @@ class ToponymFinder:
     def _country_word(self, token: Token) -> bool:
         code = self._country_token(token.text)
         return bool(code) and code != "UA"
+
+    def _name_country(self, tokens: list[Token], first: int, last: int) -> str | None:
+        """The country the sentence gives a name: in brackets after it, else the one named nearest before it."""
+        return self._bracketed_country(tokens, last) or self._nearest_country(first)
 
     def _bracketed_country(self, tokens: list[Token], last: int) -> str | None:
         """The country named in brackets right after a name ('Мілевсько (Чехія)'), which outweighs the one named
