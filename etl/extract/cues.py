@@ -34,6 +34,66 @@ def _lean(pattern: str, word_start: bool) -> str:
     return lean
 
 
+_STRUCTURE = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|[()|]")  # an escape, a class, a group's bracket or a bar
+
+
+def _opening_letter(pattern: str) -> str | None:
+    """The letter every match of the pattern starts with, when it is written first and unrepeated, and no
+    bar at the top level offers another way."""
+    if len(pattern) < 1 or pattern[0] in "\\()[].^$*+?{|" or pattern[1:2] in ("*", "+", "?", "{"):
+        return None
+    depth = 0
+    for m in _STRUCTURE.finditer(pattern):
+        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        if m.group() == "|" and depth == 0:
+            return None
+    return pattern[0]
+
+
+class LabelledCues:
+    """Labelled cue lists (statuses, themes) as one regex matched at word starts, each match telling its
+    label. At each word re tries the alternatives in turn, skipping at once only those that open with a letter
+    not the word's; so the cues opening with a letter are grouped by it, and a word is tried against those of
+    its own first letter only. Just the neighbouring such cues are grouped: of two cues that match at one
+    place the one listed earlier wins, as in the lists. A match's label is that of the first cue, in the
+    lists' order, matching at its place (re took that one)."""
+
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        self.cues: list[tuple[str, str | None, re.Pattern]] = []  # (label, opening letter, cue)
+        alternatives: list[str] = []
+        by_letter: dict[str, list[str]] = {}
+
+        def close_run() -> None:
+            alternatives.extend(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+            by_letter.clear()
+
+        for label, patterns in lists.items():
+            for pattern in patterns:
+                lean = _lean(pattern, word_start=True)
+                letter = _opening_letter(lean)
+                self.cues.append((label, letter, re.compile(rf"(?<!\w)(?:{lean})")))
+                if letter is None:
+                    close_run()
+                    alternatives.append(f"(?:{lean})")
+                else:
+                    by_letter.setdefault(letter, []).append(f"(?:{lean[1:]})")
+        close_run()
+        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+        # the cues that may match at a word opening with each letter, in the lists' order
+        self._by_letter = {letter: [(label, cue) for label, opening, cue in self.cues if opening in (None, letter)]
+                           for letter in {opening for _, opening, _ in self.cues if opening}}
+        self._unlettered = [(label, cue) for label, opening, cue in self.cues if opening is None]
+
+    def find(self, text: str) -> list[tuple[str, int]]:
+        """(label, offset) of each cue in the text, left to right."""
+        found = []
+        for m in self.regex.finditer(text):
+            at = m.start()
+            candidates = self._by_letter.get(text[at], self._unlettered)
+            found.append((next(label for label, cue in candidates if cue.match(text, at)), at))
+        return found
+
+
 def _opens_with_word_character(pattern: str) -> bool:
     """Every text the pattern matches starts with a letter, digit or underscore."""
     try:
@@ -95,10 +155,8 @@ class Cues:
         self.generic_owner_re = _compile(data["generic_owner"], word_start=False)
         self.destination_re = re.compile(f"^(?:{_alternation(data['destination'])})$")
         self.terminated_countries = frozenset(data["terminated_countries"])
-        self.theme_re = re.compile(r"(?<!\w)(?:" + "|".join(
-            f"(?P<{theme}>{_alternation(patterns, True)})" for theme, patterns in toml("themes").items()) + ")")
-        self.status_re = re.compile(r"(?<!\w)(?:" + "|".join(
-            f"(?P<{status}>{_alternation(data['status'][status], True)})" for status in STATUS_ORDER) + ")")
+        self.theme_cues = LabelledCues(toml("themes"))
+        self.status_cues = LabelledCues({status: data["status"][status] for status in STATUS_ORDER})
         self.programme_res = {name: _compile(patterns) for name, patterns in toml("programmes").items()}
         self.any_programme_re = _compile([p for patterns in toml("programmes").values() for p in patterns])
         # sentences are asked about once per pair: answer each text once
@@ -184,11 +242,11 @@ class Cues:
         return frozenset(status for status, _ in self.status_matches(text))
 
     def themes(self, text: str) -> frozenset[str]:
-        return frozenset(m.lastgroup for m in self.theme_re.finditer(prepare(text)))
+        return frozenset(label for label, _ in self.theme_cues.find(prepare(text)))
 
     def status_matches(self, text: str) -> tuple[tuple[str, int], ...]:
         """(status, offset) of every status cue in the text, none in a 'no document was signed' phrase."""
-        return tuple((m.lastgroup, m.start()) for m in self.status_re.finditer(self._unsigned(text)))
+        return tuple(self.status_cues.find(self._unsigned(text)))
 
     def programme(self, text: str) -> str | None:
         low = prepare(text)

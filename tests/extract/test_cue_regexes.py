@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.extract.cues import STATUS_ORDER, _lean, cues, prepare
+from etl.extract.cues import STATUS_ORDER, LabelledCues, _lean, _opening_letter, cues, prepare
 from etl.extract.data import toml
 from etl.extract.text import sentences
 from etl.sources.articles import read_documents
@@ -40,11 +40,8 @@ def test_compiled_cues_match_what_their_patterns_as_written_match():
                "background_sentence_re": _written(data["background_sentence"]),
                "background_paragraph_re": _written(data["background_paragraph"], word_start=False),
                "unnamed_partners_re": _written(data["unnamed_partners"]),
-               "any_type_re": _written([p for rule in data["type"] for p in rule["patterns"]]),
-               "status_re": re.compile(r"(?<!\w)(?:" + "|".join(
-                   f"(?P<{s}>{'|'.join(f'(?:{p})' for p in data['status'][s])})" for s in STATUS_ORDER) + ")"),
-               "theme_re": re.compile(r"(?<!\w)(?:" + "|".join(
-                   f"(?P<{t}>{'|'.join(f'(?:{p})' for p in ps)})" for t, ps in toml("themes").items()) + ")")}
+               "any_type_re": _written([p for rule in data["type"] for p in rule["patterns"]])}
+    labelled = {"status_cues": {s: data["status"][s] for s in STATUS_ORDER}, "theme_cues": toml("themes")}
     texts = _fixture_texts()
     assert len(texts) > 5000
     for name, pattern in written.items():
@@ -52,3 +49,22 @@ def test_compiled_cues_match_what_their_patterns_as_written_match():
         for text in texts:
             assert [(m.span(), m.lastgroup) for m in compiled.finditer(text)] == \
                 [(m.span(), m.lastgroup) for m in pattern.finditer(text)], (name, text)
+    for name, lists in labelled.items():
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+            f"(?P<{label}>{'|'.join(f'(?:{p})' for p in patterns)})" for label, patterns in lists.items()) + ")")
+        for text in texts:
+            assert getattr(c, name).find(text) == [(m.lastgroup, m.start()) for m in pattern.finditer(text)], (name, text)
+
+
+@pytest.mark.parametrize(("pattern", "letter"), [
+    ("підпис", "п"), (r"п\w+", "п"), ("п*ідпис", None), ("ab|cd", None), ("a(b|c)d", "a"), (r"\bab", None),
+    ("(ab)", None), ("[ab]c", None), ("a", "a")])
+def test_opening_letter_only_where_every_match_starts_with_it(pattern, letter):
+    assert _opening_letter(pattern) == letter
+
+
+def test_labelled_cues_keep_the_earlier_of_two_cues_at_one_place():
+    cues_ = LabelledCues({"first": ["sign", "x"], "second": ["signed", r"(?:s)igned by"], "third": ["sig"]})
+    assert cues_.find("signed by x") == [("first", 0), ("first", 10)]
+    cues_ = LabelledCues({"first": [r"(?:s)igned by"], "second": ["signed"]})
+    assert cues_.find("signed by") == [("first", 0)]
