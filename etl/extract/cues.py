@@ -15,8 +15,28 @@ def _alternation(patterns: list[str], word_start: bool = False) -> str:
 
 def _compile(patterns: list[str], word_start: bool = True) -> re.Pattern:
     """One regex for a cue list; texts are lower-cased by prepare(), so no IGNORECASE (much faster)."""
-    prefix = r"(?<!\w)" if word_start else ""
-    return re.compile(f"{prefix}(?:{_alternation(patterns, word_start)})")
+    if word_start:
+        return re.compile(_at_word_starts([_lean(p, word_start=True) for p in patterns]))
+    return re.compile(f"(?:{_alternation(patterns)})")
+
+
+def _at_word_starts(leans: list[str]) -> str:
+    """A regex of lean cues matched at word starts. At each word re tries the alternatives in turn, skipping
+    at once only those that open with a letter not the word's; so cues opening with a letter are grouped by
+    it, and a word is tried against those of its own first letter only. Just neighbouring such cues are
+    grouped: of two cues that match at one place the one listed earlier still wins."""
+    alternatives: list[str] = []
+    by_letter: dict[str, list[str]] = {}
+    for lean in leans:
+        letter = _opening_letter(lean)
+        if letter is None:
+            alternatives.extend(f"{first}(?:{'|'.join(rests)})" for first, rests in by_letter.items())
+            by_letter.clear()
+            alternatives.append(f"(?:{lean})")
+        else:
+            by_letter.setdefault(letter, []).append(f"(?:{lean[1:]})")
+    alternatives.extend(f"{first}(?:{'|'.join(rests)})" for first, rests in by_letter.items())
+    return r"(?<!\w)(?:" + "|".join(alternatives) + ")"
 
 
 _CAPTURING = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\((?!\?)")  # an escape, a class, or a '(' that opens a capturing group
@@ -51,34 +71,14 @@ def _opening_letter(pattern: str) -> str | None:
 
 
 class LabelledCues:
-    """Labelled cue lists (statuses, themes) as one regex matched at word starts, each match telling its
-    label. At each word re tries the alternatives in turn, skipping at once only those that open with a letter
-    not the word's; so the cues opening with a letter are grouped by it, and a word is tried against those of
-    its own first letter only. Just the neighbouring such cues are grouped: of two cues that match at one
-    place the one listed earlier wins, as in the lists. A match's label is that of the first cue, in the
-    lists' order, matching at its place (re took that one)."""
+    """Labelled cue lists (statuses, themes) as one regex matched at word starts (see _at_word_starts), each
+    match telling its label: that of the first cue, in the lists' order, matching at its place (re took it)."""
 
     def __init__(self, lists: dict[str, list[str]]) -> None:
-        self.cues: list[tuple[str, str | None, re.Pattern]] = []  # (label, opening letter, cue)
-        alternatives: list[str] = []
-        by_letter: dict[str, list[str]] = {}
-
-        def close_run() -> None:
-            alternatives.extend(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
-            by_letter.clear()
-
-        for label, patterns in lists.items():
-            for pattern in patterns:
-                lean = _lean(pattern, word_start=True)
-                letter = _opening_letter(lean)
-                self.cues.append((label, letter, re.compile(rf"(?<!\w)(?:{lean})")))
-                if letter is None:
-                    close_run()
-                    alternatives.append(f"(?:{lean})")
-                else:
-                    by_letter.setdefault(letter, []).append(f"(?:{lean[1:]})")
-        close_run()
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+        labelled = [(label, _lean(pattern, word_start=True)) for label, patterns in lists.items() for pattern in patterns]
+        self.regex = re.compile(_at_word_starts([lean for _, lean in labelled]))
+        # (label, opening letter, cue)
+        self.cues = [(label, _opening_letter(lean), re.compile(rf"(?<!\w)(?:{lean})")) for label, lean in labelled]
         # the cues that may match at a word opening with each letter, in the lists' order
         self._by_letter = {letter: [(label, cue) for label, opening, cue in self.cues if opening in (None, letter)]
                            for letter in {opening for _, opening, _ in self.cues if opening}}
