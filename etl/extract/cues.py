@@ -27,7 +27,7 @@ def _at_word_starts(leans: list[str]) -> str:
     grouped: of two cues that match at one place the one listed earlier still wins."""
     alternatives: list[str] = []
     by_letter: dict[str, list[str]] = {}
-    for lean in leans:
+    for lean in (alternative for lean in leans for alternative in _spread(lean)):
         letter = _opening_letter(lean)
         if letter is None:
             alternatives.extend(f"{first}(?:{'|'.join(rests)})" for first, rests in by_letter.items())
@@ -55,6 +55,30 @@ def _lean(pattern: str, word_start: bool) -> str:
 
 
 _STRUCTURE = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|[()|]")  # an escape, a class, a group's bracket or a bar
+
+
+def _spread(pattern: str, limit: int = 16) -> list[str]:
+    """The pattern as alternatives tried in the same order: one opening with a group of choices, '(?:a|b)c',
+    is 'ac' then 'bc', each opening with a letter of its own (up to limit alternatives)."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    depth, bars, close = 0, [], None
+    for m in _STRUCTURE.finditer(pattern):
+        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        if m.group() == "|" and depth < 2:
+            if depth == 0:
+                return [pattern]  # 'x|y' at the top level: not one group and what follows it
+            if close is None:
+                bars.append(m.start())
+        if depth == 0 and close is None:
+            close = m.start()
+    if close is None or pattern[close + 1:close + 2] in ("*", "+", "?", "{"):
+        return [pattern]
+    bounds = [3] + [b + 1 for b in bars]
+    ends = bars + [close]
+    rest = pattern[close + 1:]
+    spread = [alternative for start, end in zip(bounds, ends) for alternative in _spread(pattern[start:end] + rest, limit)]
+    return spread if len(spread) <= limit else [pattern]
 
 
 def _opening_letter(pattern: str) -> str | None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.extract.cues import STATUS_ORDER, LabelledCues, _lean, _opening_letter, cues, prepare
+from etl.extract.cues import STATUS_ORDER, LabelledCues, _lean, _opening_letter, _spread, cues, prepare
 from etl.extract.data import toml
 from etl.extract.text import sentences
 from etl.sources.articles import read_documents
@@ -68,3 +68,15 @@ def test_labelled_cues_keep_the_earlier_of_two_cues_at_one_place():
     assert cues_.find("signed by x") == [("first", 0), ("first", 10)]
     cues_ = LabelledCues({"first": [r"(?:s)igned by"], "second": ["signed"]})
     assert cues_.find("signed by") == [("first", 0)]
+
+
+@pytest.mark.parametrize(("pattern", "spread"), [
+    ("(?:is|are) (?:also )?a", ["is (?:also )?a", "are (?:also )?a"]),
+    ("(?:(?:a|b)c|d)e", ["ace", "bce", "de"]),
+    ("(?:a[|)]|b)c", ["a[|)]c", "bc"]),
+    ("(?:a|b)?c", ["(?:a|b)?c"]),      # a repeated group stays whole
+    ("(?:a|b)|c", ["(?:a|b)|c"]),      # so does one beside a bar at the top level
+    ("x(?:a|b)", ["x(?:a|b)"]),
+])
+def test_a_cue_opening_with_choices_spreads_into_alternatives_in_order(pattern, spread):
+    assert _spread(pattern) == spread
