@@ -35,8 +35,9 @@ _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Ve
 _ELIDED_ADJECTIVE = re.compile(r"(ськ|цьк|зьк)(а|ої|ій|у|ою|і|их|им|ими)$")
 _ELIDED_NEXT = frozenset({",", "(", ")", ";", ":", "—", "–", ".", "з", "із", "зі", "та", "і", "й", "а", "на", "у", "в"})
 _COMMUNITY_WORD = re.compile(r"громад|\bрад[аиіуо]|communit|hromad|municipalit|council")
+_LATIN_COMMUNITY_NOUNS = ("community", "hromada", "council")
 _LATIN_COMMUNITY = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?) (?:(?:city|town|village|settlement|rural|urban|"
-                              r"territorial) )*(?:community|hromada|council)\b")
+                              r"territorial) )*(?:" + "|".join(_LATIN_COMMUNITY_NOUNS) + r")\b")
 _OBLIQUE_IV = re.compile(r"^([а-яіїєґ'’-]+[^аеєиіїоуюя'’-])([оеє])(?:ва|ву|вом|ві)$")
 _PLURAL_COMMUNITY = re.compile(r"громад(?:и|ами|ам|ах)?(?![а-яіїєґ'])|communities|hromadas")
 FUZZY_RATIO = 0.78
@@ -217,7 +218,9 @@ class ToponymFinder:
         self.community_document = any(_PLURAL_COMMUNITY.search(s.text.lower()) for s in sentences)
         # Latin names the article gives a community word somewhere ('the Hoshcha community'): a village hromada
         # named so once is that hromada in the article's other sentences ('Zutphen and Hoshcha sign …')
-        self.named_communities = {latin_fold(m.group(1)) for s in sentences for m in _LATIN_COMMUNITY.finditer(s.text)}
+        self.named_communities = {latin_fold(m.group(1)) for s in sentences
+                                  if any(noun in s.text for noun in _LATIN_COMMUNITY_NOUNS)  # a faster first look
+                                  for m in _LATIN_COMMUNITY.finditer(s.text)}
         self.memo: dict[str, tuple[list[int], str]] = {}
         self.accepted: set[int] = set()  # places this article named as partners: later bare mentions are them too
 
