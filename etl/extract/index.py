@@ -37,6 +37,7 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@lru_cache(maxsize=200_000)
 def adjective_stem(word: str) -> str:
     """'Ізюмської' → 'ізюмськ': the stem shared by every case and gender of a relative adjective."""
     low = key(word)

@@ -99,6 +99,7 @@ class ToponymFinder:
         self.named_communities: set[str] = set()
         self._fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
         self._spelled = lru_cache(maxsize=20_000)(self._spelled)
+        self._variants_of = lru_cache(maxsize=100_000)(self._variants_of)
         self._country_pair = lru_cache(maxsize=100_000)(self._country_pair)
         self._country_token = lru_cache(maxsize=100_000)(self._country_token)
 
@@ -348,13 +349,17 @@ class ToponymFinder:
         return i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in self.settlement_markers
 
     def _variants(self, tokens: list[Token]) -> list[str]:
-        options = [self.lemmas(t)[:6 if "-" in t.text else 4] for t in tokens]  # both parts of 'Прущем-Гданським
-        alternation = _OBLIQUE_IV.match(tokens[-1].lower)
+        return list(self._variants_of(tuple(t.text for t in tokens)))
+
+    def _variants_of(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Nominative readings of a span's words, each word's lemmas combined (remembered per span of words)."""
+        options = [self.morph.lemma_variants(w)[:6 if "-" in w else 4] for w in words]  # both parts of 'Прущем-Гданським
+        alternation = _OBLIQUE_IV.match(words[-1].lower())
         if alternation:  # "Василькова", "Гайсином": the і of a closing -ів/-їв turns to о/е in the other cases
             stem, vowel = alternation.group(1), alternation.group(2)
             options[-1] = options[-1] + (stem + ("їв" if vowel == "є" else "ів"),)
         combos = [" ".join(c) for c in product(*options)]
-        return list(dict.fromkeys(combos))[:24]
+        return tuple(dict.fromkeys(combos))[:24]
 
     def _next_noun(self, tokens: list[Token], start: int, names: bool = False) -> Token | None:
         """The first token after start that is not a community adjective, a coordination, a bracketed aside
