@@ -64,14 +64,22 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
+def _last_word(text: str) -> str:
+    """The run of word characters (as re's \\w) the text ends with."""
+    start = len(text)
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:]
+
+
 def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs; no split after abbreviations and initials ('м. Херсон', 'І. Терехов')."""
     out: list[tuple[int, str]] = []
     start = 0
     for m in _BOUNDARY.finditer(paragraph):
         before = paragraph[start:m.start()].rstrip("»\"”)")
-        last = re.search(r"(\w+)\.$", before)
-        if last and (last.group(1).lower() in _ABBREVIATIONS or (len(last.group(1)) == 1 and last.group(1).isupper())):
+        last = _last_word(before[:-1]) if before.endswith(".") else ""
+        if last and (last.lower() in _ABBREVIATIONS or (len(last) == 1 and last.isupper())):
             continue
         out.append((start, paragraph[start:m.start()].strip()))
         start = m.end()

@@ -309,6 +309,17 @@ def test_a_language_or_place_abbreviation_before_a_capital_does_not_end_the_sent
     assert [s.text for s in sentences(text)] == [text]
 
 
+@pytest.mark.parametrize(("text", "count"), [
+    ("Угоду підписали в Ізюмі. Наступна зустріч у травні.", 2),
+    ("Угоду підписано 2024 р. Наступна зустріч у травні.", 1),      # 'р.' closing a year
+    ("Приїхав мер м.Херсон. Наступна зустріч у травні.", 2),        # 'м.Херсон' is one word, then a full stop
+    ("Зустрілися о 10:30. Обговорили співпрацю.", 2),               # digits end no abbreviation
+    ("Підписали «меморандум». Далі буде.", 2),
+])
+def test_a_sentence_ends_at_a_full_stop_after_a_word_that_is_no_abbreviation(text, count):
+    assert len(sentences(text)) == count
+
+
 @pytest.mark.parametrize("text", [
     "Також Чернівецька ОВА та Повітова рада Сучави підписали додаткову угоду про міжрегіональне співробітництво.",
     "Делегація Чернівецької області 16 липня перебувала з робочим візитом у повіті Сучава (Румунія).",
