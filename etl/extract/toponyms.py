@@ -204,8 +204,8 @@ class ToponymFinder:
                 and self.morph.analyse(tokens[first + 1].text).is_person \
                 and not (first > 0 and self._lemma_in(tokens[first - 1], self.settlement_markers)):
             return True  # "Володимир Лисенко": a town's name as a first name, before a word that is only a surname
-        if first > 0 and tokens[first - 1].is_word and self._lemma_in(tokens[first - 1], self.person_markers) \
-                and last - first >= 2:
+        if last - first >= 2 and first > 0 and tokens[first - 1].is_word \
+                and self._lemma_in(tokens[first - 1], self.person_markers):
             return True
         return False
 
@@ -418,7 +418,7 @@ class ToponymFinder:
         if last - first == 1 and self.morph.analyse(span[0].text).is_function_word:
             return None  # "Від", "Серед", "Також" opening a sentence
         if last - first == 1 and span[0].is_cyrillic and last < len(tokens) and tokens[last].is_word \
-                and self._lemma_in(tokens[last], self.region_nouns) and self.morph.analyse(span[0].text).is_adjective:
+                and self.morph.analyse(span[0].text).is_adjective and self._lemma_in(tokens[last], self.region_nouns):
             return None  # "(Курська область)", "Гомельської області": a foreign region, not its centre
         cyrillic = span[0].is_cyrillic
         variants = self._variants(span) if cyrillic else [latin_fold(_POSSESSIVE.sub("", surface))]
