@@ -443,7 +443,8 @@ class ToponymFinder:
             if after_word in self.region_nouns and not before_marker:  # "Kyiv Oblast", "the Doubs department"
                 code = self.index.oblast_by_latin.get(variants[0])
                 return Toponym("oblast", sentence.index, first, last, surface, variants[0], [code], "name") if code else None
-            head = self._next_noun(tokens, last, names=True)
+            head = self._next_noun(tokens, last, names=True) if (
+                variants[0] in self.index.raion_by_latin or variants[0] in self.index.oblast_by_latin) else None
             if head is not None and head.lower in self.raion_nouns and variants[0] in self.index.raion_by_latin:
                 return Toponym("raion", sentence.index, first, last, surface, variants[0],
                                list(self.index.raion_by_latin[variants[0]]), "name")
