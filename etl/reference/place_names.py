@@ -232,6 +232,12 @@ class SpellingTrie:
         # stands, so a branch whose letters hold more of them than the allowance is left at once
         spelt_letters = frozenset(ch for _, _, spelt in groups for ch in spelt)
 
+        # for each Latin letter, at each position: the silent letter groups ending there and those spelt with a
+        # spelling ending in that letter, or None where there are neither
+        ending = {ch: [(silent[i], by_last[i].get(ch, ())) if silent[i] or by_last[i].get(ch) else None
+                       for i in range(n + 1)] for ch in spelt_letters}
+        silent_only = [(starts, ()) if starts else None for starts in silent]
+
         def visit(keys, places, allowance, prefix, low, high, strangers=0):
             k, letter = len(prefix), prefix[-1]
             if letter not in spelt_letters:
@@ -239,19 +245,27 @@ class SpellingTrie:
                 if strangers > allowance:
                     return
             prev, latin = columns[-1], prefix[-8:]
-            column = [prev[0] + 1] + [0] * n
             before = latin[:-1]
+            extras = ending.get(letter, silent_only)
+            column = [prev[0] + 1]
             for i in range(1, n + 1):
-                best = min(prev[i], prev[i - 1], column[i - 1]) + 1
-                for start in silent[i]:
-                    if column[start] < best:
-                        best = column[start]
-                for start, spelt, length, doubles in by_last[i].get(letter, ()):
-                    if length <= k and latin.endswith(spelt) and columns[k - length][start] < best:
-                        best = columns[k - length][start]
-                    if doubles and length < k and before.endswith(spelt) and columns[k - 1 - length][start] < best:
-                        best = columns[k - 1 - length][start]
-                column[i] = best
+                # a letter left over, a Ukrainian letter not spelt or spelt by another letter: one edit more
+                best, left = prev[i], column[i - 1]
+                if prev[i - 1] < best:
+                    best = prev[i - 1]
+                best = (left if left < best else best) + 1
+                extra = extras[i]
+                if extra is not None:  # a letter group spelt by its rule costs nothing (a doubled consonant too)
+                    silent_starts, spelt_here = extra
+                    for start in silent_starts:
+                        if column[start] < best:
+                            best = column[start]
+                    for start, spelt, length, doubles in spelt_here:
+                        if length <= k and latin.endswith(spelt) and columns[k - length][start] < best:
+                            best = columns[k - length][start]
+                        if doubles and length < k and before.endswith(spelt) and columns[k - 1 - length][start] < best:
+                            best = columns[k - 1 - length][start]
+                column.append(best)
             columns.append(column)
             while low < high and len(keys[low]) == k:  # the names that end here sort first
                 if shortest - allowance <= k <= longest + allowance and column[n] <= allowance:
