@@ -16,6 +16,7 @@ from etl.extract.data import DATA_DIR, rows, toml
 from etl.extract.morphology import cyrillic_skeleton, key, latin_fold, latin_skeleton, latin_to_cyrillic, morphology
 from etl.reference import countries as ref_countries
 from etl.reference import katottg, places
+from etl.reference.place_names import edit_distance
 from etl.reference.place_spellings import COUNTRY_LANGUAGES
 from etl.reference.translit import transliterate
 
@@ -231,6 +232,7 @@ class PlaceIndex:
         self.by_adjective: dict[str, list[str]] = defaultdict(list)
         self.by_latin: dict[str, list[str]] = defaultdict(list)
         self.by_exonym: dict[str, list[str]] = defaultdict(list)  # only when no official spelling matches
+        self._romanisations: list[tuple[str, str, int]] = []  # (folded name, hromada code, population)
         has_coords = {"lat", "lon"} <= set(self._hromada_frame().columns)
         for row in self._hromada_frame().iter_rows(named=True):
             code, centre, oblast = row["hromada_code"], row["centre_name_uk"], row["oblast_code"]
@@ -253,6 +255,14 @@ class PlaceIndex:
                 latin.add(latin_fold(found[3]))
                 if found[0] >= ENGLISH_EXONYM_POPULATION:  # "Kiev", "Odessa", "Kharkov" in English texts
                     exonyms.update(latin_fold(n) for n in found[4] if " " not in n and len(n) > 3)
+                # other romanisations of the centre's name ("Kilia", "Kilija" of Kiliia; "Bolgrad" of Bolhrad),
+                # whatever the town's size: a letter or two from the official one, not another language's name;
+                # kept once the foreign places are known, unless one of them bears it as its own name ("Bari"
+                # of Бар) or, far bigger, as another
+                official = latin_fold(transliterate(centre))
+                self._romanisations += [(folded, code, found[0]) for folded in map(latin_fold, found[4])
+                                        if " " not in folded and len(folded) > 3 and folded not in latin
+                                        and edit_distance(folded, official, 1 if len(official) < 8 else 2) is not None]
             for name in latin:
                 self.by_latin[name].append(code)
             for name in exonyms - latin:
@@ -328,6 +338,13 @@ class PlaceIndex:
             for k, ids in table.items():
                 if len(ids) > 1:
                     ids[:] = sorted(set(ids), key=lambda g: -self.places[g].population)
+        for name, code, population in self._romanisations:
+            if name not in self.by_latin and code not in self.by_exonym.get(name, ()) and not any(
+                    latin_fold(self.places[g].name) == name or self.places[g].population > 10 * population
+                    for g in self.place_by_latin.get(name, ())):
+                self.by_exonym.setdefault(name, []).append(code)
+                self.by_exonym[name].sort(key=lambda c: -self.hromadas[c].prominence)
+        del self._romanisations
         for name in self._state_names:  # "Westport, Connecticut" names the USA; not "Georgia", not "New York"
             cities = [g for g in self.place_by_latin.get(latin_fold(name), []) if self.places[g].population >= 100_000]
             if not cities:

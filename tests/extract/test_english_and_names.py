@@ -230,3 +230,17 @@ def test_an_agreement_in_preparation_that_a_town_hopes_to_sign_is_planned(extrac
             "Kitsman, in Chernivtsi Oblast, and hope to sign it next spring.")
     [mention] = extract(text, "2025-08-05")
     assert (mention["ua_party"], mention["status"]) == ("Кіцмань", "planned")
+
+
+def test_a_hromada_centre_spelt_by_another_romanisation_is_that_hromada(extract):
+    text = ("Kilia signs memorandum with Romanian Isaccea\n\n"
+            "The Danube town of Kilia in Odesa region hosted the forum. On 12 September 2025 Kilia mayor Viktor "
+            "Moldovan and Isaccea mayor Ionel Roman signed a memorandum of cooperation.")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in extract(text, published="2025-09-16")} == {
+        ("Кілія", "Isaccea")}
+
+
+def test_a_foreign_city_whose_name_is_also_another_spelling_of_a_hromada_is_that_city(extract):
+    text = ("Mykolaiv plans new partners\n\n"
+            "In 2024 the city of Mykolaiv plans to sign partnership agreements with Glasgow and Bari in Italy.")
+    assert "Бар" not in {m["ua_party"] for m in extract(text, published="2024-01-10")}
