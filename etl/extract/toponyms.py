@@ -26,7 +26,7 @@ _LIST_OPENERS = frozenset({"—", "–", ":"})
 _QUOTES = frozenset({'"', "«", "“", "„", "'"})
 _PLURAL_MARKERS = frozenset({"міст", "містах", "містами", "містам", "громад", "громадах", "громадами", "громадам", "cities",
                              "towns", "municipalities", "communities"})  # "з містами Росії": the country, not a town
-_UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "county", "rural"})
+_UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "rural"})  # not "county": a county council is a region's
 _UNIT_NOUNS = frozenset({"municipality", "municipalities", "commune", "gmina", "council", "kommune", "kommun"})
 _SMALL_NUMERALS = frozenset({"два", "дві", "три", "чотири", "двох", "трьох", "two", "three", "four"})
 _POSSESSIVE = re.compile(r"['’]s$")  # "Kyiv's", "Yokohama’s"

@@ -244,3 +244,12 @@ def test_a_foreign_city_whose_name_is_also_another_spelling_of_a_hromada_is_that
     text = ("Mykolaiv plans new partners\n\n"
             "In 2024 the city of Mykolaiv plans to sign partnership agreements with Glasgow and Bari in Italy.")
     assert "Бар" not in {m["ua_party"] for m in extract(text, published="2024-01-10")}
+
+
+@pytest.mark.parametrize("text", [
+    "The forum was supported by the Tulcea County Council and the Danube Euroregion secretariat.",
+    "The two towns face each other across the Danube's Chilia branch and will restore the ferry.",
+])
+def test_a_county_council_or_a_river_branch_is_no_partner_town(extractor, text):
+    [sentence] = sentences(text)
+    assert not [t for t in extractor.finder.find(sentence, {"RO"}, "en", relation=True) if t.kind == "foreign"]
