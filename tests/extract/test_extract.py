@@ -424,3 +424,17 @@ def test_an_interviewers_question_gives_the_talks_no_status(extract):
             "бургомістром, обговорили проєкт угоди про партнерство з Славутською громадою.")
     [mention] = extract(text, "2025-03-10")
     assert (mention["ua_party"], mention["status"]) == ("Славута", "negotiating")
+
+
+def test_a_lithuanian_municipality_named_after_its_self_government_word_is_a_partner(extractor):
+    [sentence] = sentences("Іванківська селищна громада уклала меморандум про співпрацю з самоврядуванням Електренаю.")
+    extractor.finder.start_document([sentence])
+    found = extractor.finder.find(sentence, {"LT"}, "uk", relation=True)
+    assert [(t.kind, t.surface) for t in found if t.kind == "foreign"] == [("foreign", "Електренаю")]
+
+
+def test_a_village_hromada_whose_head_signs_is_that_hromada(extractor):
+    [sentence] = sentences("Меморандум про партнерство підписав селищний голова Димера Олег Савчук.")
+    extractor.finder.start_document([sentence])
+    found = extractor.finder.find(sentence, {"LT"}, "uk", relation=True)
+    assert [(t.kind, t.surface) for t in found] == [("hromada", "Димера")]
