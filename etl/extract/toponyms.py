@@ -244,10 +244,13 @@ class ToponymFinder:
             if first < skip_until:
                 continue
             if self._is_person_run(tokens, first, last):
-                # "мер Вінниці Сергій Моргунов": the town before the name and surname is still a town
-                head = self._resolve(sentence, first, first + 1, doc_countries, lang) if last - first >= 3 else None
-                if head is not None and head.kind in ("hromada", "foreign"):
-                    found.append(head)
+                # "мер Вінниці Сергій Моргунов", "голова Великого Любеня Роман Дзюбан": the town before the name
+                # and surname is still a town
+                for length in (2, 1) if last - first >= 4 else (1,) if last - first >= 3 else ():
+                    head = self._resolve(sentence, first, first + length, doc_countries, lang)
+                    if head is not None and head.kind in ("hromada", "foreign"):
+                        found.append(head)
+                        break
                 continue
             i = first
             while i < last:

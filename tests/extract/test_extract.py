@@ -438,3 +438,10 @@ def test_a_village_hromada_whose_head_signs_is_that_hromada(extractor):
     extractor.finder.start_document([sentence])
     found = extractor.finder.find(sentence, {"LT"}, "uk", relation=True)
     assert [(t.kind, t.surface) for t in found] == [("hromada", "Димера")]
+
+
+def test_a_two_word_town_before_its_heads_name_and_surname_is_still_a_town(extractor):
+    [sentence] = sentences("Меморандум підписав селищний голова Великого Любеня Роман Дзюбан.")
+    extractor.finder.start_document([sentence])
+    found = extractor.finder.find(sentence, set(), "uk", relation=True)
+    assert [(t.kind, t.surface) for t in found] == [("hromada", "Великого Любеня")]
