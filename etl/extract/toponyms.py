@@ -28,7 +28,7 @@ _PLURAL_MARKERS = frozenset({"міст", "містах", "містами", "мі
                              "towns", "municipalities", "communities"})  # "з містами Росії": the country, not a town
 _UNIT_QUALIFIERS = frozenset({"district", "city", "town", "borough", "rural"})  # not "county": a county council is a region's
 _UNIT_NOUNS = frozenset({"municipality", "municipalities", "commune", "gmina", "council", "kommune", "kommun"})
-_COMMUNITY_HEADS = frozenset({"голова"})
+_COMMUNITY_HEADS = frozenset({"голова", "head"})
 _SMALL_NUMERALS = frozenset({"два", "дві", "три", "чотири", "двох", "трьох", "two", "three", "four"})
 _POSSESSIVE = re.compile(r"['’]s$")  # "Kyiv's", "Yokohama’s"
 _ABBREVIATED = frozenset({"st", "ste", "mt", "ft"})  # "St. Petersburg", "Mt. Vernon"
@@ -658,6 +658,9 @@ class ToponymFinder:
         noun = self._next_noun(tokens, last, names=not tokens[last - 1].is_cyrillic)
         if noun is not None and self._is_community(noun):
             return True
+        if noun is not None and last < len(tokens) and tokens[last].is_word and self._lemma_in(
+                tokens[last], self.community_adj) and self._lemma_in(noun, _COMMUNITY_HEADS):
+            return True  # "Kuty settlement head Vasyl Hrytsiuk"
         if first > 1 and tokens[first - 1].is_word and tokens[first - 2].is_word and self._lemma_in(
                 tokens[first - 1], _COMMUNITY_HEADS) and self._lemma_in(tokens[first - 2], self.community_adj):
             return True  # "селищний голова Димера": the head of that settlement's hromada

@@ -253,3 +253,10 @@ def test_a_foreign_city_whose_name_is_also_another_spelling_of_a_hromada_is_that
 def test_a_county_council_or_a_river_branch_is_no_partner_town(extractor, text):
     [sentence] = sentences(text)
     assert not [t for t in extractor.finder.find(sentence, {"RO"}, "en", relation=True) if t.kind == "foreign"]
+
+
+def test_a_village_hromada_followed_by_its_heads_title_is_that_hromada(extract):
+    text = ("Warren Formalizes Sister City Relationship with Kuty\n\n"
+            "WARREN, Mich. – On Wednesday, October 9, 2024 the mayor and Kuty settlement head Vasyl Hrytsiuk signed "
+            "the sister city agreement.")
+    assert {(m["ua_party"], m["partner_name_en"]) for m in extract(text, published="2024-10-14")} == {("Кути", "Warren")}
