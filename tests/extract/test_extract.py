@@ -445,3 +445,11 @@ def test_a_two_word_town_before_its_heads_name_and_surname_is_still_a_town(extra
     extractor.finder.start_document([sentence])
     found = extractor.finder.find(sentence, set(), "uk", relation=True)
     assert [(t.kind, t.surface) for t in found] == [("hromada", "Великого Любеня")]
+
+
+@pytest.mark.parametrize("text", [
+    "Народицька громада веде консультації з польським містом Більськ-Підляський щодо підписання меморандуму.",
+])
+def test_consultations_on_a_document_are_talks(extract, text):
+    [mention] = extract(f"Сесія ради\n\n{text}", "2022-04-29")
+    assert (mention["ua_party"], mention["status"]) == ("Народичі", "negotiating")
