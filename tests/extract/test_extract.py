@@ -453,3 +453,18 @@ def test_a_two_word_town_before_its_heads_name_and_surname_is_still_a_town(extra
 def test_consultations_on_a_document_are_talks(extract, text):
     [mention] = extract(f"Сесія ради\n\n{text}", "2022-04-29")
     assert (mention["ua_party"], mention["status"]) == ("Народичі", "negotiating")
+
+
+@pytest.mark.parametrize("text", [
+    "Сподіваємося, що перші угоди будуть укладені вже навесні.",
+    "Документи будуть підписані під час візиту делегації.",
+])
+def test_agreements_that_will_be_concluded_are_not_signed(text):
+    from etl.extract.cues import cues
+    assert "signed" not in cues().statuses(text)
+
+
+def test_a_decisions_title_with_a_bracketed_adjective_is_a_council_decision():
+    from etl.extract.cues import cues
+    assert cues().type_of("1. Про встановлення партнерських (побратимських) відносин з містом Тарнобжег") == (
+        "council_decision", "document")
