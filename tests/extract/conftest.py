@@ -19,6 +19,7 @@ BATCH_2200 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2200"
 BATCH_2400 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2400"
 BATCH_2600 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2600"
 BATCH_2800 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_2800"
+BATCH_3000 = REPO_ROOT / "tests" / "fixtures" / "articles_batch_3000"
 
 
 @pytest.fixture(scope="session")

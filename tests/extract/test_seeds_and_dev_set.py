@@ -3,7 +3,7 @@ import pytest
 
 from etl.evaluate import evaluate, format_report, load_gold, names_match
 
-from .conftest import (BATCH_1600, BATCH_1800, BATCH_2000, BATCH_2200, BATCH_2400, BATCH_2600, BATCH_2800,
+from .conftest import (BATCH_1600, BATCH_1800, BATCH_2000, BATCH_2200, BATCH_2400, BATCH_2600, BATCH_2800, BATCH_3000,
                        DECEMBER_BATCH, DEV_SET, HELD_OUT, LAST_BATCH, SEEDS)
 
 
@@ -46,12 +46,14 @@ def test_dev_set_pair_f1_and_status_accuracy_meet_the_targets(extractor):
 # 37 agreements): first look 0.857, status 0.93, 0.889 after four fixes; batch 2400 (22 articles, 40 agreements):
 # first look 0.840, status 0.86 (0.94 after three fixes); batch 2600 (22 articles, 61 agreements): first look 0.760,
 # status 0.96, then 0.912 after the fixes its README lists; batch 2800 (22 articles, 62 agreements, not tuned on):
-# first look 0.776, status 0.89
+# first look 0.776, status 0.89; batch 3000 (22 articles, 62 agreements): first look 0.796, status 0.86, then 0.862
+# and 0.92 after the fixes its README lists
 FLOORS = {"held-out": (HELD_OUT, 0.77, 0.90), "last batch": (LAST_BATCH, 0.80, 0.89),
           "december batch": (DECEMBER_BATCH, 0.90, 0.90), "batch 1600": (BATCH_1600, 0.93, 0.93),
           "batch 1800": (BATCH_1800, 0.80, 0.90), "batch 2000": (BATCH_2000, 0.95, 0.95),
           "batch 2200": (BATCH_2200, 0.85, 0.90), "batch 2400": (BATCH_2400, 0.81, 0.90),
-          "batch 2600": (BATCH_2600, 0.88, 0.93), "batch 2800": (BATCH_2800, 0.75, 0.86)}
+          "batch 2600": (BATCH_2600, 0.88, 0.93), "batch 2800": (BATCH_2800, 0.75, 0.86),
+          "batch 3000": (BATCH_3000, 0.83, 0.89)}
 
 
 @pytest.mark.parametrize("name", FLOORS)
