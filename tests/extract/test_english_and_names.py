@@ -246,15 +246,6 @@ def test_a_foreign_city_whose_name_is_also_another_spelling_of_a_hromada_is_that
     assert "Бар" not in {m["ua_party"] for m in extract(text, published="2024-01-10")}
 
 
-@pytest.mark.parametrize("text", [
-    "The forum was supported by the Tulcea County Council and the Danube Euroregion secretariat.",
-    "The two towns face each other across the Danube's Chilia branch and will restore the ferry.",
-])
-def test_a_county_council_or_a_river_branch_is_no_partner_town(extractor, text):
-    [sentence] = sentences(text)
-    assert not [t for t in extractor.finder.find(sentence, {"RO"}, "en", relation=True) if t.kind == "foreign"]
-
-
 def test_a_village_hromada_followed_by_its_heads_title_is_that_hromada(extract):
     text = ("Warren Formalizes Sister City Relationship with Kuty\n\n"
             "WARREN, Mich. – On Wednesday, October 9, 2024 the mayor and Kuty settlement head Vasyl Hrytsiuk signed "

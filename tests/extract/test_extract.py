@@ -320,13 +320,21 @@ def test_a_sentence_ends_at_a_full_stop_after_a_word_that_is_no_abbreviation(tex
     assert len(sentences(text)) == count
 
 
-@pytest.mark.parametrize("text", [
-    "Також Чернівецька ОВА та Повітова рада Сучави підписали додаткову угоду про міжрегіональне співробітництво.",
-    "Делегація Чернівецької області 16 липня перебувала з робочим візитом у повіті Сучава (Румунія).",
-])
-def test_a_romanian_county_or_its_council_is_no_partner_town(extractor, text):
+def _toponyms(extractor, text: str, countries=frozenset(), lang: str = "uk") -> list[tuple[str, str]]:
+    """(kind, surface) of the toponyms the finder reads in a one-sentence article, in a partnership sentence."""
     [sentence] = sentences(text)
-    assert not [t for t in extractor.finder.find(sentence, {"RO"}, "uk", relation=True) if t.kind == "foreign"]
+    extractor.finder.start_document([sentence])
+    return [(t.kind, t.surface) for t in extractor.finder.find(sentence, set(countries), lang, relation=True)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Також Чернівецька ОВА та Повітова рада Сучави підписали додаткову угоду про міжрегіональне співробітництво.", "uk"),
+    ("Делегація Чернівецької області 16 липня перебувала з робочим візитом у повіті Сучава (Румунія).", "uk"),
+    ("The forum was supported by the Tulcea County Council and the Danube Euroregion secretariat.", "en"),
+    ("The two towns face each other across the Danube's Chilia branch and will restore the ferry.", "en"),
+])
+def test_a_romanian_county_its_council_or_a_river_branch_is_no_partner_town(extractor, text, lang):
+    assert not [kind for kind, _ in _toponyms(extractor, text, {"RO"}, lang) if kind == "foreign"]
 
 
 def test_a_towns_name_worn_as_a_first_name_before_a_surname_is_a_person(extractor):
@@ -427,24 +435,18 @@ def test_an_interviewers_question_gives_the_talks_no_status(extract):
 
 
 def test_a_lithuanian_municipality_named_after_its_self_government_word_is_a_partner(extractor):
-    [sentence] = sentences("Іванківська селищна громада уклала меморандум про співпрацю з самоврядуванням Електренаю.")
-    extractor.finder.start_document([sentence])
-    found = extractor.finder.find(sentence, {"LT"}, "uk", relation=True)
-    assert [(t.kind, t.surface) for t in found if t.kind == "foreign"] == [("foreign", "Електренаю")]
+    text = "Іванківська селищна громада уклала меморандум про співпрацю з самоврядуванням Електренаю."
+    assert [t for t in _toponyms(extractor, text, {"LT"}) if t[0] == "foreign"] == [("foreign", "Електренаю")]
 
 
 def test_a_village_hromada_whose_head_signs_is_that_hromada(extractor):
-    [sentence] = sentences("Меморандум про партнерство підписав селищний голова Димера Олег Савчук.")
-    extractor.finder.start_document([sentence])
-    found = extractor.finder.find(sentence, {"LT"}, "uk", relation=True)
-    assert [(t.kind, t.surface) for t in found] == [("hromada", "Димера")]
+    text = "Меморандум про партнерство підписав селищний голова Димера Олег Савчук."
+    assert _toponyms(extractor, text, {"LT"}) == [("hromada", "Димера")]
 
 
 def test_a_two_word_town_before_its_heads_name_and_surname_is_still_a_town(extractor):
-    [sentence] = sentences("Меморандум підписав селищний голова Великого Любеня Роман Дзюбан.")
-    extractor.finder.start_document([sentence])
-    found = extractor.finder.find(sentence, set(), "uk", relation=True)
-    assert [(t.kind, t.surface) for t in found] == [("hromada", "Великого Любеня")]
+    text = "Меморандум підписав селищний голова Великого Любеня Роман Дзюбан."
+    assert _toponyms(extractor, text) == [("hromada", "Великого Любеня")]
 
 
 @pytest.mark.parametrize("text", [
