@@ -294,12 +294,12 @@ def _spot_of(page, container, name: str) -> tuple[float, float]:
 
 def _click_area_until(page, container, name: str, url_matches) -> None:
     """Click the map's area `name` until the page's link matches: on a loaded machine a click landing while deck.gl
-    is still redrawing picks nothing, so it is tried again (three times at most)."""
-    for _ in range(3):
+    is still redrawing picks nothing, so it is tried again (five times at most)."""
+    for _ in range(5):
         container.locator("canvas").first.wait_for()
         page.mouse.click(*_spot_of(page, container, name))
         try:
-            page.wait_for_url(url_matches, timeout=15_000)
+            page.wait_for_url(url_matches, timeout=20_000)
             return
         except PlaywrightTimeoutError:
             settle(page)
