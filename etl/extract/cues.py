@@ -56,6 +56,7 @@ def _lean(pattern: str, word_start: bool) -> str:
 
 
 _STRUCTURE = re.compile(_ESCAPE_OR_CLASS + r"|[()|]")  # an escape, a class, a group's bracket or a bar
+_QUANTIFIERS = ("*", "+", "?", "{")
 
 
 def _spread(pattern: str, limit: int = 16) -> list[str]:
@@ -73,7 +74,7 @@ def _spread(pattern: str, limit: int = 16) -> list[str]:
                 bars.append(m.start())
         if depth == 0 and close is None:
             close = m.start()
-    if close is None or pattern[close + 1:close + 2] in ("*", "+", "?", "{"):
+    if close is None or pattern[close + 1:close + 2] in _QUANTIFIERS:
         return [pattern]
     bounds = [3] + [b + 1 for b in bars]
     ends = bars + [close]
@@ -85,7 +86,7 @@ def _spread(pattern: str, limit: int = 16) -> list[str]:
 def _opening_letter(pattern: str) -> str | None:
     """The letter every match of the pattern starts with, when it is written first and unrepeated, and no
     bar at the top level offers another way."""
-    if len(pattern) < 1 or pattern[0] in "\\()[].^$*+?{|" or pattern[1:2] in ("*", "+", "?", "{"):
+    if len(pattern) < 1 or pattern[0] in "\\()[].^$*+?{|" or pattern[1:2] in _QUANTIFIERS:
         return None
     depth = 0
     for m in _STRUCTURE.finditer(pattern):
