@@ -338,12 +338,15 @@ class PlaceIndex:
             for k, ids in table.items():
                 if len(ids) > 1:
                     ids[:] = sorted(set(ids), key=lambda g: -self.places[g].population)
+        added = set()
         for name, code, population in self._romanisations:
             if name not in self.by_latin and code not in self.by_exonym.get(name, ()) and not any(
                     latin_fold(self.places[g].name) == name or self.places[g].population > 10 * population
                     for g in self.place_by_latin.get(name, ())):
                 self.by_exonym.setdefault(name, []).append(code)
-                self.by_exonym[name].sort(key=lambda c: -self.hromadas[c].prominence)
+                added.add(name)
+        for name in added:
+            self.by_exonym[name].sort(key=lambda c: -self.hromadas[c].prominence)
         del self._romanisations
         for name in self._state_names:  # "Westport, Connecticut" names the USA; not "Georgia", not "New York"
             cities = [g for g in self.place_by_latin.get(latin_fold(name), []) if self.places[g].population >= 100_000]
